@@ -1,0 +1,47 @@
+# verkosto — `make demo` to try it, `make test` to test it. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install demo serve test test-sqlite test-postgres lint format bench messages clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' \
+	  || { echo "verkosto needs Python 3.12 (see .python-version)"; exit 1; }
+	@test -x $(BIN)/uv || $(BIN)/pip install -q uv
+	$(BIN)/uv sync --frozen --python $(BIN)/python
+	@touch $@
+
+demo: install
+	$(BIN)/verkosto migrate --no-input -v 1
+	$(BIN)/verkosto loaddemo
+	$(BIN)/verkosto runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest -n 2 -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/verkosto makemigrations --check --dry-run -v 1
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python -m bench
+
+messages: install
+	cd src/verkosto && ../../$(BIN)/verkosto makemessages -l fi -l sv -l en --no-obsolete
+	cd src/verkosto && ../../$(BIN)/verkosto compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,120 @@
+"""Strategic goals, events, people and themes."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from verkosto.accounts.models import Workspace
+from verkosto.accounts.permissions import (
+    Actor,
+    require_editor_anywhere,
+    require_fact_write,
+)
+from verkosto.registry.models import (
+    Event,
+    Organisation,
+    Person,
+    PersonRole,
+    Source,
+    StrategicGoal,
+    Theme,
+)
+from verkosto.registry.services.common import save_validated, set_m2m
+
+
+def _first_language(values: dict[str, str], field: str) -> str:
+    return values.get(f"{field}_fi") or values.get(f"{field}_en") or values.get(f"{field}_sv", "")
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    source: Source,
+    texts: dict[str, str],
+    themes: Iterable[Theme] = (),
+    workspace: Workspace | None = None,
+    **fields: Any,
+) -> StrategicGoal:
+    """A goal of ``organisation``; ``texts`` holds title_fi/sv/en, description_fi/sv/en."""
+    require_fact_write(
+        actor, workspace_id=workspace.pk if workspace else None, organisation_ids=[organisation.pk]
+    )
+    goal = StrategicGoal(
+        organisation=organisation, source=source, workspace=workspace, **fields, **texts
+    )
+    goal.title = _first_language(texts, "title")
+    goal.description = _first_language(texts, "description")
+    save_validated(goal, actor=actor)
+    set_m2m(goal, "themes", themes)
+    return goal
+
+
+@transaction.atomic
+def event_create(
+    *,
+    actor: Actor,
+    source: Source,
+    texts: dict[str, str],
+    participants: Iterable[Organisation] = (),
+    themes: Iterable[Theme] = (),
+    workspace: Workspace | None = None,
+    **fields: Any,
+) -> Event:
+    participants = list(participants)
+    organisation_ids = [p.pk for p in participants]
+    if fields.get("organiser"):
+        organisation_ids.append(fields["organiser"].pk)
+    require_fact_write(
+        actor, workspace_id=workspace.pk if workspace else None, organisation_ids=organisation_ids
+    )
+    event = Event(source=source, workspace=workspace, **fields, **texts)
+    event.title = _first_language(texts, "title")
+    save_validated(event, actor=actor)
+    set_m2m(event, "participants", participants)
+    set_m2m(event, "themes", themes)
+    return event
+
+
+@transaction.atomic
+def person_create(
+    *, actor: Actor, name: str, source: Source, workspace: Workspace | None = None, **fields: Any
+) -> Person:
+    if workspace is None:
+        require_editor_anywhere(actor)
+    else:
+        require_fact_write(actor, workspace_id=workspace.pk, organisation_ids=[])
+    person = Person(name=name, source=source, workspace=workspace, **fields)
+    save_validated(person, actor=actor)
+    return person
+
+
+@transaction.atomic
+def person_role_add(
+    *,
+    actor: Actor,
+    person: Person,
+    organisation: Organisation,
+    title: str,
+    source: Source,
+    **period: Any,
+) -> PersonRole:
+    require_fact_write(actor, workspace_id=person.workspace_id, organisation_ids=[organisation.pk])
+    role = PersonRole(
+        person=person, organisation=organisation, title=title, source=source, **period
+    )
+    save_validated(role, actor=actor)
+    return role
+
+
+@transaction.atomic
+def theme_create(
+    *, actor: Actor, code: str, labels: dict[str, str], parent: Theme | None = None, **fields: Any
+) -> Theme:
+    require_editor_anywhere(actor)
+    theme = Theme(code=code, parent=parent, **fields, **labels)
+    theme.label = _first_language(labels, "label")
+    save_validated(theme, actor=actor)
+    return theme

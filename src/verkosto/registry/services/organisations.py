@@ -1,0 +1,128 @@
+"""Creating and changing organisations, their names and identifiers."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from verkosto.accounts.permissions import (
+    Actor,
+    require_editor_anywhere,
+    require_public_write,
+)
+from verkosto.common.text import fold
+from verkosto.registry.models import Identifier, Organisation, OrganisationName, Source
+from verkosto.registry.services.common import apply_changes, save_validated
+
+NAME_FIELDS = ("name_fi", "name_sv", "name_en")
+
+
+def _default_name(names: dict[str, str]) -> str:
+    return names.get("name_fi") or names.get("name_en") or names.get("name_sv") or ""
+
+
+@transaction.atomic
+def organisation_create(
+    *, actor: Actor, source: Source, kind: str, names: dict[str, str], **fields: Any
+) -> Organisation:
+    """Create an organisation. ``names`` maps name_fi/name_sv/name_en to names."""
+    require_editor_anywhere(actor)
+    org = Organisation(kind=kind, source=source, **fields)
+    for key in NAME_FIELDS:
+        setattr(org, key, names.get(key, "") or "")
+    org.name = _default_name(names)
+    save_validated(org, actor=actor)
+    organisation_refresh_search_key(organisation_ids=[org.pk])
+    org.refresh_from_db(fields=["search_key"])
+    return org
+
+
+@transaction.atomic
+def organisation_update(
+    *, actor: Actor, organisation: Organisation, source: Source | None = None, **changes: Any
+) -> list[str]:
+    """Change fields; return which changed (nothing is saved when none did)."""
+    require_public_write(actor, [organisation.pk])
+    changed = apply_changes(organisation, changes)
+    if not changed:
+        return []
+    if source is not None:
+        organisation.source = source
+    if any(f in NAME_FIELDS for f in changed):
+        organisation.name = _default_name({f: getattr(organisation, f) for f in NAME_FIELDS})
+    save_validated(organisation, actor=actor)
+    organisation_refresh_search_key(organisation_ids=[organisation.pk])
+    return changed
+
+
+@transaction.atomic
+def identifier_add(
+    *, actor: Actor, organisation: Organisation, scheme: str, value: str, source: Source
+) -> Identifier:
+    """Give ``organisation`` an identifier (unique per scheme across all organisations)."""
+    require_public_write(actor, [organisation.pk])
+    identifier = Identifier(organisation=organisation, scheme=scheme, value=value, source=source)
+    save_validated(identifier, actor=actor)
+    organisation_refresh_search_key(organisation_ids=[organisation.pk])
+    return identifier
+
+
+@transaction.atomic
+def organisation_name_add(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    name: str,
+    kind: str,
+    source: Source,
+    language: str = "",
+    **period: Any,
+) -> OrganisationName:
+    """Record another name (alias, abbreviation, former name) for ``organisation``."""
+    require_public_write(actor, [organisation.pk])
+    other = OrganisationName(
+        organisation=organisation,
+        name=name,
+        kind=kind,
+        language=language,
+        source=source,
+        **period,
+    )
+    save_validated(other, actor=actor)
+    organisation_refresh_search_key(organisation_ids=[organisation.pk])
+    return other
+
+
+def search_key_for(org: Organisation) -> str:
+    """All folded names and identifier values of ``org``, '|'-separated and '|'-framed.
+
+    The framing lets a search ask for an exact name with ``contains='|helsinki|'``.
+    """
+    keys: list[str] = []
+    for value in [*(getattr(org, f) for f in NAME_FIELDS), org.name]:
+        if value:
+            keys.append(fold(value))
+    keys.extend(fold(n.name) for n in org.other_names.all())
+    keys.extend(i.value.casefold() for i in org.identifiers.all())
+    unique = list(dict.fromkeys(k for k in keys if k))
+    return "|" + "|".join(unique) + "|" if unique else ""
+
+
+def organisation_refresh_search_key(*, organisation_ids: Iterable[int]) -> int:
+    """Recompute the search key of the given organisations in bulk; return how many."""
+    ids = list(organisation_ids)
+    orgs = list(
+        Organisation.objects.filter(pk__in=ids).prefetch_related(
+            Prefetch("other_names", queryset=OrganisationName.objects.only("organisation", "name")),
+            Prefetch("identifiers", queryset=Identifier.objects.only("organisation", "value")),
+        )
+    )
+    stale = []
+    for org in orgs:
+        key = search_key_for(org)
+        if key != org.search_key:
+            org.search_key = key
+            stale.append(org)
+    Organisation.objects.bulk_update(stale, ["search_key"], batch_size=500)
+    return len(stale)
