@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import (
     NetworkFactory,
@@ -109,3 +110,27 @@ def test_staff_editor_cannot_change_another_organisations_public_fact(staff_edit
     response = client.post(_url(m.Membership, "delete", theirs.pk), {"post": "yes"})
     assert response.status_code == 403
     assert m.Membership.objects.filter(pk=theirs.pk).exists()
+
+
+def test_admin_import_page_imports_and_reports_rejections(superuser_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.registry.importers.test_hostile_files import ROWS, csv_text, with_row
+
+    with translation.override("en"):
+        url = reverse("admin:registry_import")
+    good = SimpleUploadedFile("fi.csv", csv_text(ROWS).encode())
+    page = superuser_client.post(
+        url, {"kind": "statfi-municipalities", "file": good, "dry_run": ""}
+    ).content.decode()
+    assert "<h2>Imported</h2>" in page
+    assert m.Identifier.objects.filter(scheme="statfi_municipality").count() == len(ROWS)
+    bad = SimpleUploadedFile("bad.csv", csv_text(with_row(1, "municipality_code", "ABC")).encode())
+    page = superuser_client.post(url, {"kind": "statfi-municipalities", "file": bad}).content
+    assert b"line 3, municipality_code" in page
+    assert m.Identifier.objects.filter(scheme="statfi_municipality").count() == len(ROWS)
+
+
+def test_admin_import_page_is_for_superusers_only(staff_editor):
+    client, _workspace = staff_editor
+    assert client.get(reverse("admin:registry_import")).status_code == 403

@@ -6,11 +6,13 @@ own workspaces).
 """
 
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from verkosto.registry import models as m
+from verkosto.registry.admin_import import import_view
 from verkosto.registry.selectors.visibility import private_q, visible_q
 from verkosto.registry.services.organisations import organisation_refresh_search_key
 from verkosto.registry.services.rules import may_write, require_write
@@ -114,6 +116,11 @@ class SourceAdmin(RegistryAdmin):
     list_display = ("title", "publisher", "published", "licence", "is_sample")
     list_filter = ("is_sample", "publisher", "licence")
     search_fields = ("title", "publisher", "url", "key")
+
+    def get_urls(self):
+        # The import page lives beside the sources it creates.
+        extra = [path("import/", self.admin_site.admin_view(import_view), name="registry_import")]
+        return extra + super().get_urls()
 
 
 @admin.register(m.Theme)

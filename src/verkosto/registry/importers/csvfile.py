@@ -29,8 +29,8 @@ def _decode(raw: bytes) -> str:
         ) from exc
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or FileRejected if it is missing, empty, too big or not UTF-8."""
+def check_file(path: Path) -> None:
+    """FileRejected unless ``path`` is a readable file within the size limit."""
     if not path.exists():
         raise FileRejected([RowIssue(0, "", f"no such file: {path}")])
     if path.is_dir():
@@ -40,6 +40,11 @@ def read_text(path: Path) -> str:
         raise FileRejected(
             [RowIssue(0, "", f"the file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
         )
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or FileRejected if it is missing, empty, too big or not UTF-8."""
+    check_file(path)
     text = _decode(path.read_bytes())
     if not text.strip():
         raise FileRejected([RowIssue(0, "", "the file is empty")])

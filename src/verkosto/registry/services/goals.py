@@ -23,10 +23,6 @@ from verkosto.registry.models import (
 from verkosto.registry.services.common import save_validated, set_m2m
 
 
-def _first_language(values: dict[str, str], field: str) -> str:
-    return values.get(f"{field}_fi") or values.get(f"{field}_en") or values.get(f"{field}_sv", "")
-
-
 @transaction.atomic
 def goal_create(
     *,
@@ -45,8 +41,6 @@ def goal_create(
     goal = StrategicGoal(
         organisation=organisation, source=source, workspace=workspace, **fields, **texts
     )
-    goal.title = _first_language(texts, "title")
-    goal.description = _first_language(texts, "description")
     save_validated(goal, actor=actor)
     set_m2m(goal, "themes", themes)
     return goal
@@ -71,7 +65,6 @@ def event_create(
         actor, workspace_id=workspace.pk if workspace else None, organisation_ids=organisation_ids
     )
     event = Event(source=source, workspace=workspace, **fields, **texts)
-    event.title = _first_language(texts, "title")
     save_validated(event, actor=actor)
     set_m2m(event, "participants", participants)
     set_m2m(event, "themes", themes)
@@ -115,6 +108,5 @@ def theme_create(
 ) -> Theme:
     require_editor_anywhere(actor)
     theme = Theme(code=code, parent=parent, **fields, **labels)
-    theme.label = _first_language(labels, "label")
     save_validated(theme, actor=actor)
     return theme

@@ -3,8 +3,10 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from verkosto.accounts.permissions import (
     Actor,
@@ -18,10 +20,6 @@ from verkosto.registry.services.common import apply_changes, save_validated
 NAME_FIELDS = ("name_fi", "name_sv", "name_en")
 
 
-def _default_name(names: dict[str, str]) -> str:
-    return names.get("name_fi") or names.get("name_en") or names.get("name_sv") or ""
-
-
 @transaction.atomic
 def organisation_create(
     *, actor: Actor, source: Source, kind: str, names: dict[str, str], **fields: Any
@@ -29,9 +27,12 @@ def organisation_create(
     """Create an organisation. ``names`` maps name_fi/name_sv/name_en to names."""
     require_editor_anywhere(actor)
     org = Organisation(kind=kind, source=source, **fields)
+    # Only the language fields are set: modeltranslation fills the plain ``name`` column
+    # from them on save, whereas assigning ``name`` would write the active language's field.
     for key in NAME_FIELDS:
-        setattr(org, key, names.get(key, "") or "")
-    org.name = _default_name(names)
+        setattr(org, key, names.get(key) or None)
+    if not any(names.get(key) for key in NAME_FIELDS):
+        raise ValidationError({"name": _("An organisation needs a name in at least one language.")})
     save_validated(org, actor=actor)
     organisation_refresh_search_key(organisation_ids=[org.pk])
     org.refresh_from_db(fields=["search_key"])
@@ -49,8 +50,6 @@ def organisation_update(
         return []
     if source is not None:
         organisation.source = source
-    if any(f in NAME_FIELDS for f in changed):
-        organisation.name = _default_name({f: getattr(organisation, f) for f in NAME_FIELDS})
     save_validated(organisation, actor=actor)
     organisation_refresh_search_key(organisation_ids=[organisation.pk])
     return changed

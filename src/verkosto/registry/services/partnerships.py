@@ -32,7 +32,6 @@ def partnership_create(
         organisation_ids=[o.pk for o, _ in parties] + ([coordinator.pk] if coordinator else []),
     )
     partnership = Partnership(kind=kind, source=source, workspace=workspace, **fields, **names)
-    partnership.name = names.get("name_fi") or names.get("name_en") or names.get("name_sv", "")
     save_validated(partnership, actor=actor)
     set_m2m(partnership, "themes", themes)
     for organisation, role in parties:
