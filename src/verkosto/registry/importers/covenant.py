@@ -15,15 +15,12 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, ClassVar
 
+from verkosto.common.countries import country_code
 from verkosto.common.text import fold_place
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Importer, Outcome
 from verkosto.registry.importers.errors import FileRejected, RowIssue, RowRejected, RowSkipped
-from verkosto.registry.importers.members import (
-    country_code,
-    exact_network_ids,
-    refresh_search_keys,
-)
+from verkosto.registry.importers.members import exact_network_ids
 from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.models import (
     Identifier,
@@ -42,6 +39,7 @@ from verkosto.registry.selectors.organisations import identifier_map
 from verkosto.registry.services.organisations import (
     organisation_create,
     organisation_name_add,
+    organisation_refresh_search_key,
     search_key_for,
 )
 
@@ -395,7 +393,7 @@ class CovenantOfMayorsImporter(Importer):
             ],
         )
         self._fill_populations()
-        refresh_search_keys(touched)
+        organisation_refresh_search_key(organisation_ids=touched)
 
     def _sourced(self, origin_id: str) -> dict[str, Any]:
         return {"source": self.source, "data_source": self.kind, "origin_id": origin_id}

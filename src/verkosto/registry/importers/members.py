@@ -10,12 +10,10 @@ created, if asked) and a name that fits several is skipped and reported.
 docs/importing-member-lists.md describes every option with worked examples.
 """
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-import pycountry
-
+from verkosto.common.countries import country_code
 from verkosto.common.partial_dates import PartialDate
 from verkosto.common.text import fold
 from verkosto.registry.importers import values
@@ -43,49 +41,6 @@ from verkosto.registry.services.organisations import (
 
 # --- helpers the Covenant importer shares ---------------------------------------------
 
-# Codes some EU data sets use instead of ISO 3166 (Eurostat: UK, EL).
-_CODE_ALIASES = {"UK": "GB", "EL": "GR"}
-# Kosovo has no ISO code yet; the EU and most data sets use the user-assigned XK.
-_EXTRA_CODES = {"XK"}
-# Country names in Finnish and Swedish that Finnish and Swedish lists use.
-_LOCAL_NAMES = {
-    "suomi": "FI",
-    "ruotsi": "SE",
-    "sverige": "SE",
-    "norja": "NO",
-    "norge": "NO",
-    "tanska": "DK",
-    "danmark": "DK",
-    "viro": "EE",
-    "eesti": "EE",
-    "saksa": "DE",
-    "tyskland": "DE",
-    "deutschland": "DE",
-    "islanti": "IS",
-}
-
-
-def country_code(text: str) -> str | None:
-    """The ISO 3166 alpha-2 code for a code (fi, FIN, uk, el) or a country name, or None."""
-    value = text.strip()
-    if not value:
-        return None
-    upper = value.upper()
-    if upper in _CODE_ALIASES:
-        return _CODE_ALIASES[upper]
-    if upper in _EXTRA_CODES:
-        return upper
-    if fold(value) in _LOCAL_NAMES:
-        return _LOCAL_NAMES[fold(value)]
-    if len(value) == 2:
-        # Two letters are a code, never a name: lookup() would also try names.
-        found = pycountry.countries.get(alpha_2=upper)
-        return found.alpha_2 if found else None
-    try:
-        return pycountry.countries.lookup(value).alpha_2
-    except LookupError:
-        return None
-
 
 def exact_network_ids(text: str) -> list[int]:
     """Networks whose name, alias or identifier is exactly ``text`` (case and accents aside)."""
@@ -95,13 +50,6 @@ def exact_network_ids(text: str) -> list[int]:
         .filter(match_rank=0)
         .values_list("pk", flat=True)
     )
-
-
-def refresh_search_keys(organisation_ids: Iterable[int], *, chunk: int = 1000) -> None:
-    """Refresh search keys in chunks, so no query carries tens of thousands of ids."""
-    ids = sorted(set(organisation_ids))
-    for start in range(0, len(ids), chunk):
-        organisation_refresh_search_key(organisation_ids=ids[start : start + chunk])
 
 
 # --- the member-list importer -------------------------------------------------------------
@@ -451,4 +399,4 @@ class MemberListImporter(Importer):
         return outcome
 
     def finish(self) -> None:
-        refresh_search_keys(self.touched)
+        organisation_refresh_search_key(organisation_ids=self.touched)

@@ -15,12 +15,10 @@ municipality of its country with the file's coordinates.
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from pathlib import Path
 
-import pycountry
-
-from verkosto.common.text import fold, fold_place
+from verkosto.common.countries import country_code
+from verkosto.common.text import fold_place
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Importer, ImportSummary, Outcome
 from verkosto.registry.importers.errors import RowIssue, RowRejected, RowSkipped
@@ -36,60 +34,6 @@ from verkosto.registry.services.organisations import organisation_refresh_search
 
 # The countries whose municipalities the registry holds; their side of a pair must resolve.
 HOME_COUNTRIES = {"FI": "Finnish", "SE": "Swedish"}
-
-# Country names in the Wikipedia lists that pycountry does not know (keys are folded).
-# The constituent countries of the UK are GB; misspellings are mapped to what they mean.
-ODD_COUNTRIES = {
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "republic of ireland": "IE",
-    "russia": "RU",
-    "turkey": "TR",
-    "kosovo": "XK",  # not in ISO 3166-1; XK is the code the EU and most data sets use
-    "palestine": "PS",
-    "west bank": "PS",
-    "cape verde": "CV",
-    "ivory coast": "CI",
-    "democratic republic of the congo": "CD",
-    "sao tome and principe": "ST",
-    "brunei": "BN",
-    "east timor": "TL",
-    "micronesia": "FM",
-    "falkland islands": "FK",
-    "georgia country": "GE",
-    "surinam": "SR",
-    "madagaskar": "MG",
-    "moldavia": "MD",
-    "grece": "GR",
-    "kazakhstah": "KZ",
-    "bosnia and hercegovina": "BA",
-    "island": "IS",  # Iceland in Icelandic, German and the Nordic languages
-    "japa": "JP",
-    "in italy": "IT",
-}
-
-
-@lru_cache(maxsize=2048)
-def country_code(name: str) -> str | None:
-    """ISO 3166-1 alpha-2 code for an English country name as the lists write it.
-
-    "Region, Country" (e.g. "Åland Islands, Finland", "Rauma, Norway") means the country
-    after the comma: the lists put a place's own region first. None when unknown.
-    """
-    name = name.strip()
-    if not name:
-        return None
-    if "," in name:
-        name = name.rsplit(",", 1)[1].strip()
-    odd = ODD_COUNTRIES.get(fold(name))
-    if odd:
-        return odd
-    try:
-        return pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
 
 
 def pair_origin_id(a: tuple[str, str], b: tuple[str, str]) -> str:

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from verkosto.common.countries import country_code
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Importer, ImportSummary, Outcome
 from verkosto.registry.importers.csvfile import read_rows, read_text
@@ -36,7 +37,6 @@ from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.importers.twin_towns import (
     HOME_COUNTRIES,
     TwinningBatch,
-    country_code,
     report_quiet_skips,
 )
 from verkosto.registry.models import Identifier, IdentifierScheme, OrganisationKind

@@ -108,9 +108,16 @@ def search_key_for(org: Organisation) -> str:
     return "|" + "|".join(unique) + "|" if unique else ""
 
 
-def organisation_refresh_search_key(*, organisation_ids: Iterable[int]) -> int:
-    """Recompute the search key of the given organisations in bulk; return how many."""
-    ids = list(organisation_ids)
+def organisation_refresh_search_key(*, organisation_ids: Iterable[int], chunk: int = 1000) -> int:
+    """Recompute the search key of the given organisations in bulk; return how many changed.
+
+    Works in chunks so that no query carries tens of thousands of ids.
+    """
+    ids = sorted(set(organisation_ids))
+    return sum(_refresh_chunk(ids[i : i + chunk]) for i in range(0, len(ids), chunk))
+
+
+def _refresh_chunk(ids: list[int]) -> int:
     orgs = list(
         Organisation.objects.filter(pk__in=ids).prefetch_related(
             Prefetch("other_names", queryset=OrganisationName.objects.only("organisation", "name")),
