@@ -5,6 +5,12 @@ from django.views.generic import RedirectView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
 ]
-urlpatterns += i18n_patterns(path("admin/", admin.site.urls), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("verkosto.accounts.urls")),
+    path("", include("verkosto.registry.urls")),
+    # Until the organisation page exists, the admin is the way in.
+    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,3 @@
+"""Web routes: detail."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Web routes: lists."""
+
+urlpatterns: list = []

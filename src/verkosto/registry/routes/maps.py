@@ -1,0 +1,3 @@
+"""Web routes: maps."""
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+from verkosto.registry.routes import detail, lists, maps
+
+app_name = "registry"
+urlpatterns = lists.urlpatterns + detail.urlpatterns + maps.urlpatterns
