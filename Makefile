@@ -41,6 +41,7 @@ bench: install
 
 messages: install
 	cd src/verkosto && ../../$(BIN)/verkosto makemessages -l fi -l sv -l en --no-obsolete
+	$(BIN)/python scripts/po_fill_english.py src/verkosto/locale/en/LC_MESSAGES/django.po
 	cd src/verkosto && ../../$(BIN)/verkosto compilemessages
 
 clean:
