@@ -15,7 +15,8 @@ def main(path: str) -> None:
     for entry in catalogue:
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-        elif not entry.msgstr:
+        else:
+            # Always the msgid: a fuzzy match may have carried over another string's text.
             entry.msgstr = entry.msgid
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
