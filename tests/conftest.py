@@ -21,3 +21,13 @@ def source(db):
     from tests.factories import SourceFactory
 
     return SourceFactory()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_outside_requests(settings):
+    """Every test starts in the default language (Finnish), whatever an earlier test in
+    the same process activated; a request still runs in the language of its URL prefix."""
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

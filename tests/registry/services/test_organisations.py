@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import SourceFactory, WorkspaceFactory, member_of
 from verkosto.accounts.models import Role
@@ -111,7 +112,10 @@ def test_identifier_unique_per_scheme_gives_a_clear_error(helsinki):
     other = organisation_create(
         actor=SYSTEM, source=SourceFactory(), kind="municipality", names={"name_fi": "Espoo"}
     )
-    with pytest.raises(ValidationError, match="already has this identifier"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match="already has this identifier"),
+    ):
         identifier_add(
             actor=SYSTEM,
             organisation=other,
