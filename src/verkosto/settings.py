@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "verkosto.common",
     "verkosto.accounts",
     "verkosto.registry",
+    "django_tasks_db",
+    "verkosto.exchange",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "verkosto.common.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -99,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
+                "verkosto.accounts.context_processors.workspaces",
             ],
         },
     },
@@ -116,6 +120,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "registry:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Login throttling (accounts/throttle.py): this many failures per username and address
+# within the window (seconds) block further attempts until the oldest leaves the window.
+VERKOSTO_LOGIN_FAILURE_LIMIT = 5
+VERKOSTO_LOGIN_FAILURE_WINDOW = 15 * 60
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -139,6 +148,8 @@ MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi", "sv", "en")
 
 STATIC_URL = "static/"
+# Project-wide front-end files (the frame, vendored libraries); apps keep their own.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
 MEDIA_URL = "media/"
@@ -177,9 +188,71 @@ if ENV("VERKOSTO_SECURE"):
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Background work (bulk imports) runs through Django's task framework; the queue lives in
+# the database and `verkosto db_worker` runs it (see README: Background tasks).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# REST API (/api/v1/). Tokens first, so a request without credentials gets 401 with a
+# WWW-Authenticate header; the browser's session works too (with CSRF, as DRF enforces).
+# VERKOSTO_API_RATE limits requests per user ("off" for benchmarks that measure the API).
+_API_RATE = ENV.str("VERKOSTO_API_RATE", default="6000/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "verkosto.accounts.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "verkosto.accounts.authentication.TokenScopePermission",
+        "verkosto.api.permissions.EditorForWrites",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "verkosto.api.pagination.StablePagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": (
+        [] if _API_RATE == "off" else ["rest_framework.throttling.UserRateThrottle"]
+    ),
+    "DEFAULT_THROTTLE_RATES": {"user": None if _API_RATE == "off" else _API_RATE},
+    "DEFAULT_SCHEMA_CLASS": "verkosto.api.schema.ProblemAutoSchema",
+    "EXCEPTION_HANDLER": "verkosto.api.exceptions.problem_exception_handler",
+    # JSON only: no ?format= override, so an unknown format is never a surprise 404.
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "verkosto API",
+    "DESCRIPTION": (
+        "The cooperation registry: organisations, memberships, twinnings, partnerships, "
+        "themes, goals, events and sources. Authenticate with `Authorization: Bearer <token>` "
+        "(make a token on your token page or with `verkosto token create`). Errors are "
+        "`application/problem+json` (RFC 9457)."
+    ),
+    "VERSION": "1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PrecisionEnum": "verkosto.registry.models.base.PrecisionChoices",
+        "MembershipRoleEnum": "verkosto.registry.models.MembershipRole",
+        "PartyRoleEnum": "verkosto.registry.models.PartyRole",
+        "ImportKindEnum": "verkosto.exchange.models.ImportKind",
+        "ImportStatusEnum": "verkosto.exchange.models.ImportStatus",
+    },
 }

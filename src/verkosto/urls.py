@@ -1,16 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("verkosto.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("verkosto.accounts.urls")),
     path("", include("verkosto.registry.urls")),
-    # Until the organisation page exists, the admin is the way in.
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     prefix_default_language=True,
 )

@@ -8,7 +8,7 @@ Visibility is not a filter: views and API views pass a queryset already limited 
 import datetime as dt
 
 import django_filters as filters
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from verkosto.common.text import fold
@@ -50,6 +50,16 @@ class CurrentMixin(filters.FilterSet):
         return queryset.filter(today) if value else queryset.exclude(today)
 
 
+class OrderingFilter(filters.OrderingFilter):
+    """Sorting where records without a value (an undated membership) come last either way;
+    PostgreSQL would otherwise put them first when sorting downwards, SQLite last."""
+
+    def get_ordering_value(self, param: str):
+        value = super().get_ordering_value(param)
+        field = F(value.lstrip("-"))
+        return field.desc(nulls_last=True) if value.startswith("-") else field.asc(nulls_last=True)
+
+
 def _theme_filter(field: str = "themes") -> filters.ModelMultipleChoiceFilter:
     return filters.ModelMultipleChoiceFilter(
         field_name=f"{field}__code",
@@ -75,7 +85,7 @@ class OrganisationFilterSet(SearchMixin):
     )
     theme = _theme_filter("network_profile__themes")
     identifier = filters.CharFilter(field_name="identifiers__value", label=_("Identifier"))
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("name", "name"),
             ("kind", "kind"),
@@ -122,7 +132,7 @@ class MembershipFilterSet(SearchMixin, CurrentMixin):
     country = filters.CharFilter(
         field_name="member__country", lookup_expr="iexact", label=_("Country")
     )
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("member__name", "member"),
             ("organisation__name", "organisation"),
@@ -161,7 +171,7 @@ class TwinningFilterSet(SearchMixin, CurrentMixin):
     kind = filters.MultipleChoiceFilter(choices=m.TwinningKind.choices, label=_("Kind"))
     status = filters.MultipleChoiceFilter(choices=m.TwinningStatus.choices, label=_("Status"))
     country = filters.CharFilter(method="filter_country", label=_("Country"))
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("first__name", "first"),
             ("second__name", "second"),
@@ -195,7 +205,7 @@ class PartnershipFilterSet(CurrentMixin):
         label=_("Party"),
         distinct=True,
     )
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("kind", "kind"), ("start", "start")), label=_("Order by")
     )
 
@@ -215,9 +225,7 @@ class ThemeFilterSet(filters.FilterSet):
     q = filters.CharFilter(method="filter_q", label=_("Search"))
     parent = filters.ModelChoiceFilter(queryset=m.Theme.objects.all(), label=_("Broader theme"))
     sdg = filters.NumberFilter(label=_("SDG"))
-    ordering = filters.OrderingFilter(
-        fields=(("code", "code"), ("sdg", "sdg")), label=_("Order by")
-    )
+    ordering = OrderingFilter(fields=(("code", "code"), ("sdg", "sdg")), label=_("Order by"))
 
     class Meta:
         model = m.Theme
@@ -241,7 +249,7 @@ class StrategicGoalFilterSet(CurrentMixin):
     level = filters.MultipleChoiceFilter(choices=m.GoalLevel.choices, label=_("Level"))
     priority = filters.NumberFilter(label=_("Priority"))
     theme = _theme_filter()
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("priority", "priority"), ("title", "title"), ("start", "start")),
         label=_("Order by"),
     )
@@ -269,7 +277,7 @@ class EventFilterSet(filters.FilterSet):
     theme = _theme_filter()
     after = filters.DateFilter(field_name="start_date", lookup_expr="gte", label=_("From"))
     before = filters.DateFilter(field_name="start_date", lookup_expr="lte", label=_("Until"))
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("start_date", "start_date"), ("title", "title")), label=_("Order by")
     )
 
@@ -309,3 +317,14 @@ class PartnershipPartyFilterSet(filters.FilterSet):
     class Meta:
         model = m.PartnershipParty
         fields = ["partnership", "organisation", "role"]
+
+
+class MembershipFeeFilterSet(filters.FilterSet):
+    """Fees are private: the queryset given is already only the user's workspaces' fees."""
+
+    year_from = filters.NumberFilter(field_name="year", lookup_expr="gte", label=_("From year"))
+    year_to = filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("To year"))
+
+    class Meta:
+        model = m.MembershipFee
+        fields = ["membership", "workspace", "year", "year_from", "year_to"]

@@ -152,3 +152,13 @@ def test_viewer_cannot_update(helsinki):
     helsinki.refresh_from_db()
     assert helsinki.population == 674_500
     assert m.Organisation.objects.get(pk=helsinki.pk).history.count() == 1
+
+
+def test_generic_record_update_and_delete_keep_search_current(helsinki):
+    from verkosto.registry.services.records import record_delete, record_update
+
+    record_update(helsinki, actor=SYSTEM, changes={"name_sv": "Helsingfors stad"})
+    assert organisation_find(text="helsingfors stad") == [helsinki]
+    alias = m.OrganisationName.objects.get(organisation=helsinki, name="Stadin kaupunki")
+    record_delete(alias, actor=SYSTEM)
+    assert organisation_find(text="stadin kaupunki") == []

@@ -11,6 +11,8 @@ KINDS: dict[str, str] = {
     "wikidata-twinning": "verkosto.registry.importers.wikidata.WikidataTwinningImporter",
     "covenant-of-mayors": "verkosto.registry.importers.covenant.CovenantOfMayorsImporter",
     "members": "verkosto.registry.importers.members.MemberListImporter",
+    "popolo": "verkosto.exchange.importers.PopoloImporter",
+    "ftm": "verkosto.exchange.importers.FollowTheMoneyImporter",
 }
 
 

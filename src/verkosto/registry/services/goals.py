@@ -21,6 +21,7 @@ from verkosto.registry.models import (
     Theme,
 )
 from verkosto.registry.services.common import save_validated, set_m2m
+from verkosto.registry.services.records import record_delete, record_update
 
 
 @transaction.atomic
@@ -110,3 +111,40 @@ def theme_create(
     theme = Theme(code=code, parent=parent, **fields, **labels)
     save_validated(theme, actor=actor)
     return theme
+
+
+def goal_update(
+    *, actor: Actor, goal: StrategicGoal, themes: Iterable[Theme] | None = None, **changes: Any
+) -> list[str]:
+    return record_update(goal, actor=actor, changes=changes, m2m={"themes": themes})
+
+
+def goal_delete(*, actor: Actor, goal: StrategicGoal) -> None:
+    record_delete(goal, actor=actor)
+
+
+def event_update(
+    *,
+    actor: Actor,
+    event: Event,
+    participants: Iterable[Organisation] | None = None,
+    themes: Iterable[Theme] | None = None,
+    **changes: Any,
+) -> list[str]:
+    """Change an event; the actor must be allowed to write it before and after the change."""
+    return record_update(
+        event, actor=actor, changes=changes, m2m={"participants": participants, "themes": themes}
+    )
+
+
+def event_delete(*, actor: Actor, event: Event) -> None:
+    record_delete(event, actor=actor)
+
+
+def theme_update(*, actor: Actor, theme: Theme, **changes: Any) -> list[str]:
+    return record_update(theme, actor=actor, changes=changes)
+
+
+def theme_delete(*, actor: Actor, theme: Theme) -> None:
+    """Delete a theme with no narrower themes (the database protects those)."""
+    record_delete(theme, actor=actor)

@@ -18,6 +18,7 @@ from verkosto.registry.models import (
     Theme,
 )
 from verkosto.registry.services.common import apply_changes, save_validated, set_m2m
+from verkosto.registry.services.records import record_delete
 
 
 @transaction.atomic
@@ -120,3 +121,7 @@ def membership_contact_add(
     )
     save_validated(contact, actor=actor)
     return contact
+
+
+def membership_fee_delete(*, actor: Actor, fee: MembershipFee) -> None:
+    record_delete(fee, actor=actor)

@@ -16,6 +16,7 @@ from verkosto.accounts.permissions import (
 from verkosto.common.text import fold
 from verkosto.registry.models import Identifier, Organisation, OrganisationName, Source
 from verkosto.registry.services.common import apply_changes, save_validated
+from verkosto.registry.services.records import record_delete, record_update
 
 NAME_FIELDS = ("name_fi", "name_sv", "name_en")
 
@@ -132,3 +133,38 @@ def _refresh_chunk(ids: list[int]) -> int:
             stale.append(org)
     Organisation.objects.bulk_update(stale, ["search_key"], batch_size=500)
     return len(stale)
+
+
+def organisation_delete(*, actor: Actor, organisation: Organisation) -> None:
+    """Delete an organisation with its own facts (names, identifiers, memberships)."""
+    record_delete(organisation, actor=actor)
+
+
+@transaction.atomic
+def identifier_update(*, actor: Actor, identifier: Identifier, **changes: Any) -> list[str]:
+    changed = record_update(identifier, actor=actor, changes=changes)
+    if changed:
+        organisation_refresh_search_key(organisation_ids=[identifier.organisation_id])
+    return changed
+
+
+@transaction.atomic
+def identifier_delete(*, actor: Actor, identifier: Identifier) -> None:
+    record_delete(identifier, actor=actor)
+    organisation_refresh_search_key(organisation_ids=[identifier.organisation_id])
+
+
+@transaction.atomic
+def organisation_name_update(
+    *, actor: Actor, other_name: OrganisationName, **changes: Any
+) -> list[str]:
+    changed = record_update(other_name, actor=actor, changes=changes)
+    if changed:
+        organisation_refresh_search_key(organisation_ids=[other_name.organisation_id])
+    return changed
+
+
+@transaction.atomic
+def organisation_name_delete(*, actor: Actor, other_name: OrganisationName) -> None:
+    record_delete(other_name, actor=actor)
+    organisation_refresh_search_key(organisation_ids=[other_name.organisation_id])

@@ -9,6 +9,7 @@ from verkosto.accounts.models import Workspace
 from verkosto.accounts.permissions import Actor, require_fact_write
 from verkosto.registry.models import Organisation, Partnership, PartnershipParty, Source, Theme
 from verkosto.registry.services.common import save_validated, set_m2m
+from verkosto.registry.services.records import record_delete, record_update
 
 
 @transaction.atomic
@@ -67,3 +68,26 @@ def _party_save(
     )
     save_validated(party, actor=actor)
     return party
+
+
+def partnership_update(
+    *,
+    actor: Actor,
+    partnership: Partnership,
+    themes: Iterable[Theme] | None = None,
+    **changes: Any,
+) -> list[str]:
+    """Change a partnership's fields and themes; its parties change through their services."""
+    return record_update(partnership, actor=actor, changes=changes, m2m={"themes": themes})
+
+
+def partnership_delete(*, actor: Actor, partnership: Partnership) -> None:
+    record_delete(partnership, actor=actor)
+
+
+def partnership_party_update(*, actor: Actor, party: PartnershipParty, **changes: Any) -> list[str]:
+    return record_update(party, actor=actor, changes=changes)
+
+
+def partnership_party_delete(*, actor: Actor, party: PartnershipParty) -> None:
+    record_delete(party, actor=actor)

@@ -10,6 +10,7 @@ from verkosto.accounts.models import Workspace
 from verkosto.accounts.permissions import Actor, require_fact_write
 from verkosto.registry.models import Organisation, Source, Twinning
 from verkosto.registry.services.common import apply_changes, save_validated
+from verkosto.registry.services.records import record_delete
 
 
 def twinning_find(a: Organisation | int, b: Organisation | int) -> Twinning | None:
@@ -55,3 +56,7 @@ def twinning_update(
             twinning.source = source
         save_validated(twinning, actor=actor)
     return changed
+
+
+def twinning_delete(*, actor: Actor, twinning: Twinning) -> None:
+    record_delete(twinning, actor=actor)

@@ -1,0 +1,1 @@
+"""The registry over REST: serializers check the shape of input, views call services."""

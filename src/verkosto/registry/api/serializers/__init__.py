@@ -1,0 +1,1 @@
+"""Serializers: the JSON shape of each registry resource and the validation of input."""

@@ -1,0 +1,1 @@
+"""Viewsets: reads through selectors.visibility, writes through registry.services."""

@@ -1,0 +1,1 @@
+"""Web views of the registry, one module per area (lists, detail, maps)."""
