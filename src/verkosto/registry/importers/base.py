@@ -7,6 +7,7 @@ rule that one rejected row rolls the whole import back (unless the caller accept
 partial import). A dry run does everything and then rolls back.
 """
 
+import abc
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -88,7 +89,7 @@ class ImportSummary:
             self.skips.append(issue)
 
 
-class Importer:
+class Importer(abc.ABC):
     """Base class; see the module docstring."""
 
     kind: ClassVar[str]
@@ -135,13 +136,14 @@ class Importer:
             path, required=self.required_columns, delimiter=self.delimiter, header=self.header
         )
 
-    def prepare(self) -> None:
+    def prepare(self) -> None:  # noqa: B027 - an optional hook
         """Load what rows are matched against (inside the transaction)."""
 
+    @abc.abstractmethod
     def process(self, line: int, row: dict[str, str]) -> Outcome:
-        raise NotImplementedError  # every importer defines it
+        """What happened to the row; raise RowRejected or RowSkipped instead."""
 
-    def finish(self) -> None:
+    def finish(self) -> None:  # noqa: B027 - an optional hook
         """Work after the last row (bulk writes, search keys), inside the transaction."""
 
     def once(self, key: Any, line: int, field_name: str) -> None:

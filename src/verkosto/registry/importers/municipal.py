@@ -10,6 +10,7 @@ guessed. Rows are checked and compared one by one; everything is written in bulk
 end, with history, and the search keys of every touched organisation are refreshed.
 """
 
+import abc
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -102,9 +103,9 @@ class PlaceImporter(Importer):
                 self.layout = self.detect_layout(set(row))
             yield line, row
 
+    @abc.abstractmethod
     def detect_layout(self, columns: set[str]) -> Any:
         """Which of the known files this is, from its columns (FileRejected if unclear)."""
-        raise NotImplementedError
 
     # --- matching -----------------------------------------------------------------------
     def prepare(self) -> None:

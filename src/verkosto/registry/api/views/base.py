@@ -1,5 +1,6 @@
 """The viewset every registry resource uses: visibility on reads, services on writes."""
 
+import abc
 from typing import Any
 
 from django.db import models
@@ -9,21 +10,24 @@ from verkosto.accounts.permissions import Actor
 from verkosto.registry.services.rules import require_write
 
 
-class RegistryViewSet(viewsets.ModelViewSet):
+class RegistryViewSet(viewsets.ModelViewSet, metaclass=abc.ABCMeta):
     """Subclasses give ``get_queryset`` (limited by selectors.visibility) and three service
     calls. Responses are re-read through ``get_queryset`` so they show exactly what a
     read would, private details of other workspaces never included."""
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
+    @abc.abstractmethod
     def create_record(self, actor: Actor, data: dict[str, Any]) -> models.Model:
-        raise NotImplementedError
+        """Write through the resource's service."""
 
+    @abc.abstractmethod
     def update_record(self, actor: Actor, instance: models.Model, data: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Write through the resource's service."""
 
+    @abc.abstractmethod
     def delete_record(self, actor: Actor, instance: models.Model) -> None:
-        raise NotImplementedError
+        """Write through the resource's service."""
 
     def get_object(self):
         instance = super().get_object()
