@@ -12,7 +12,7 @@ from verkosto.registry import models as m
 from verkosto.registry.selectors.history import m2m_history_rows
 from verkosto.registry.services.common import apply_changes, save_validated, set_m2m
 from verkosto.registry.services.organisations import organisation_refresh_search_key
-from verkosto.registry.services.rules import _concerned, require_write
+from verkosto.registry.services.rules import concerned_organisations, require_write
 
 # Kept as they are now: bookkeeping, and the key that ties the record to its import row.
 KEPT_FIELDS = {"created_at", "updated_at", "search_key", "data_source", "origin_id"}
@@ -30,7 +30,7 @@ def require_revert(actor: Actor, obj: models.Model) -> None:
         require_role(actor, workspace_id, Role.ADMIN)
         return
     admin_of = [ws for ws, role in roles_of(actor).items() if role == Role.ADMIN]
-    concerned = [i for i in _concerned(obj) if i]
+    concerned = [i for i in concerned_organisations(obj) if i]
     workspaces = Workspace.objects.filter(pk__in=admin_of)
     if concerned:
         workspaces = workspaces.filter(organisation_id__in=concerned)

@@ -17,8 +17,8 @@ from verkosto.registry.models import (
     Source,
     Theme,
 )
-from verkosto.registry.services.common import apply_changes, save_validated, set_m2m
-from verkosto.registry.services.records import record_delete
+from verkosto.registry.services.common import save_validated, set_m2m
+from verkosto.registry.services.records import record_delete, record_update
 
 
 @transaction.atomic
@@ -56,19 +56,9 @@ def membership_update(
     **changes: Any,
 ) -> list[str]:
     """Change a membership; return the changed fields (none saved when nothing changed)."""
-    require_fact_write(
-        actor,
-        workspace_id=membership.workspace_id,
-        organisation_ids=[membership.member_id, membership.organisation_id],
+    return record_update(
+        membership, actor=actor, changes=changes, m2m={"themes": themes}, source=source
     )
-    changed = apply_changes(membership, changes)
-    if changed:
-        if source is not None:
-            membership.source = source
-        save_validated(membership, actor=actor)
-    if set_m2m(membership, "themes", themes):
-        changed.append("themes")
-    return changed
 
 
 @transaction.atomic

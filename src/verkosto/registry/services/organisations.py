@@ -15,7 +15,7 @@ from verkosto.accounts.permissions import (
 )
 from verkosto.common.text import fold
 from verkosto.registry.models import Identifier, Organisation, OrganisationName, Source
-from verkosto.registry.services.common import apply_changes, save_validated
+from verkosto.registry.services.common import save_validated
 from verkosto.registry.services.records import record_delete, record_update
 
 NAME_FIELDS = ("name_fi", "name_sv", "name_en")
@@ -45,15 +45,7 @@ def organisation_update(
     *, actor: Actor, organisation: Organisation, source: Source | None = None, **changes: Any
 ) -> list[str]:
     """Change fields; return which changed (nothing is saved when none did)."""
-    require_public_write(actor, [organisation.pk])
-    changed = apply_changes(organisation, changes)
-    if not changed:
-        return []
-    if source is not None:
-        organisation.source = source
-    save_validated(organisation, actor=actor)
-    organisation_refresh_search_key(organisation_ids=[organisation.pk])
-    return changed
+    return record_update(organisation, actor=actor, changes=changes, source=source)
 
 
 @transaction.atomic
@@ -142,29 +134,21 @@ def organisation_delete(*, actor: Actor, organisation: Organisation) -> None:
 
 @transaction.atomic
 def identifier_update(*, actor: Actor, identifier: Identifier, **changes: Any) -> list[str]:
-    changed = record_update(identifier, actor=actor, changes=changes)
-    if changed:
-        organisation_refresh_search_key(organisation_ids=[identifier.organisation_id])
-    return changed
+    return record_update(identifier, actor=actor, changes=changes)
 
 
 @transaction.atomic
 def identifier_delete(*, actor: Actor, identifier: Identifier) -> None:
     record_delete(identifier, actor=actor)
-    organisation_refresh_search_key(organisation_ids=[identifier.organisation_id])
 
 
 @transaction.atomic
 def organisation_name_update(
     *, actor: Actor, other_name: OrganisationName, **changes: Any
 ) -> list[str]:
-    changed = record_update(other_name, actor=actor, changes=changes)
-    if changed:
-        organisation_refresh_search_key(organisation_ids=[other_name.organisation_id])
-    return changed
+    return record_update(other_name, actor=actor, changes=changes)
 
 
 @transaction.atomic
 def organisation_name_delete(*, actor: Actor, other_name: OrganisationName) -> None:
     record_delete(other_name, actor=actor)
-    organisation_refresh_search_key(organisation_ids=[other_name.organisation_id])

@@ -22,14 +22,18 @@ def record_update(
     actor: Actor,
     changes: dict[str, Any],
     m2m: dict[str, Iterable[Any] | None] | None = None,
+    source: Any = None,
 ) -> list[str]:
     """Apply ``changes`` (and many-to-many sets; None leaves one alone); return what changed.
 
-    Nothing is saved when nothing changed.
+    Nothing is saved when nothing changed. ``source``, when given, becomes the record's
+    source if anything else changed: it is the evidence for the change.
     """
     require_write(actor, instance)
     changed = apply_changes(instance, changes)
     if changed:
+        if source is not None:
+            instance.source = source
         save_validated(instance, actor=actor)
     for field, values in (m2m or {}).items():
         if set_m2m(instance, field, values):

@@ -15,7 +15,7 @@ from verkosto.accounts.permissions import (
 from verkosto.registry import models as m
 
 
-def _concerned(obj: models.Model) -> list[int]:
+def concerned_organisations(obj: models.Model) -> list[int]:
     """The organisations a record is about: editors of their workspaces may change it."""
     match obj:
         case m.Organisation():
@@ -30,7 +30,7 @@ def _concerned(obj: models.Model) -> list[int]:
             ids = list(obj.party_links.values_list("organisation_id", flat=True)) if obj.pk else []
             return ids + ([obj.coordinator_id] if obj.coordinator_id else [])
         case m.PartnershipParty():
-            return [obj.organisation_id, *_concerned(obj.partnership)]
+            return [obj.organisation_id, *concerned_organisations(obj.partnership)]
         case m.PersonRole():
             return [obj.organisation_id]
         case m.Event():
@@ -54,7 +54,7 @@ def require_write(actor: Actor, obj: models.Model) -> None:
         require_editor_anywhere(actor)
         return
     workspace_id = getattr(obj, "workspace_id", None)
-    concerned = [i for i in _concerned(obj) if i]
+    concerned = [i for i in concerned_organisations(obj) if i]
     if workspace_id is None and not concerned:
         # A public fact about no organisation yet (a new partnership): any editor may start it.
         require_editor_anywhere(actor)

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from verkosto.accounts.models import Workspace
 from verkosto.accounts.permissions import Actor, require_fact_write
 from verkosto.registry.models import Organisation, Source, Twinning
-from verkosto.registry.services.common import apply_changes, save_validated
-from verkosto.registry.services.records import record_delete
+from verkosto.registry.services.common import save_validated
+from verkosto.registry.services.records import record_delete, record_update
 
 
 def twinning_find(a: Organisation | int, b: Organisation | int) -> Twinning | None:
@@ -45,17 +45,7 @@ def twinning_create(
 def twinning_update(
     *, actor: Actor, twinning: Twinning, source: Source | None = None, **changes: Any
 ) -> list[str]:
-    require_fact_write(
-        actor,
-        workspace_id=twinning.workspace_id,
-        organisation_ids=[twinning.first_id, twinning.second_id],
-    )
-    changed = apply_changes(twinning, changes)
-    if changed:
-        if source is not None:
-            twinning.source = source
-        save_validated(twinning, actor=actor)
-    return changed
+    return record_update(twinning, actor=actor, changes=changes, source=source)
 
 
 def twinning_delete(*, actor: Actor, twinning: Twinning) -> None:
