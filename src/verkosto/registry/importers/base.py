@@ -10,6 +10,7 @@ partial import). A dry run does everything and then rolls back.
 import abc
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -83,6 +84,17 @@ class ImportSummary:
         if len(self.rejections) < MAX_LISTED:
             self.rejections.append(issue)
 
+    def add_counted_skips(self, counts: "Counter[tuple[str, str]]") -> None:
+        """Rows skipped without a line each (out of scope, repeats): one entry per reason,
+        listed first."""
+        entries = [
+            RowIssue(0, field, f"{count} rows {reason} (not listed)")
+            for (field, reason), count in counts.items()
+            if count
+        ]
+        self.skipped += sum(counts.values())
+        self.skips[0:0] = entries
+
     def skip(self, issue: RowIssue) -> None:
         self.skipped += 1
         if len(self.skips) < MAX_LISTED:
@@ -146,6 +158,11 @@ class Importer(abc.ABC):
     def finish(self) -> None:  # noqa: B027 - an optional hook
         """Work after the last row (bulk writes, search keys), inside the transaction."""
 
+    def skip_quietly(self, field_name: str, reason: str) -> None:
+        """Count a row this import leaves aside without listing it (thousands of rows out of
+        scope would drown the report); the summary gives one line per reason."""
+        self._quiet[(field_name, reason)] += 1
+
     def once(self, key: Any, line: int, field_name: str) -> None:
         """Reject a row whose key an earlier row of the same file already had."""
         first = self._seen.setdefault(key, line)
@@ -158,6 +175,7 @@ class Importer(abc.ABC):
         if not (self.actor is SYSTEM or getattr(self.actor, "is_superuser", False)):
             raise PermissionDenied(_("Only registry stewards (superusers) may import data."))
         summary = ImportSummary(kind=self.kind, path=str(path), dry_run=self.dry_run)
+        self._quiet: Counter[tuple[str, str]] = Counter()
         try:
             check_file(path)  # before hashing it for the source
             with transaction.atomic():
@@ -176,6 +194,7 @@ class Importer(abc.ABC):
             for issue in exc.issues:
                 summary.reject(issue)
             summary.committed = False
+        summary.add_counted_skips(self._quiet)
         return summary
 
     def _finish(self, summary: ImportSummary) -> None:

@@ -13,14 +13,13 @@ municipality of its country with the file's coordinates.
 """
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from verkosto.common.countries import country_code
 from verkosto.common.text import fold_place
 from verkosto.registry.importers import values
-from verkosto.registry.importers.base import Importer, ImportSummary, Outcome
+from verkosto.registry.importers.base import Importer, Outcome
 from verkosto.registry.importers.errors import RowIssue, RowRejected, RowSkipped
 from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.models import (
@@ -115,17 +114,6 @@ class TwinningBatch:
         return len(objs)
 
 
-def report_quiet_skips(summary: ImportSummary, quiet: Mapping[tuple[str, str], int]) -> None:
-    """Add rows skipped without a line each (out of scope, repeats) as one entry per reason."""
-    entries = [
-        RowIssue(0, field, f"{count} rows {reason} (not listed)")
-        for (field, reason), count in quiet.items()
-        if count
-    ]
-    summary.skipped += sum(quiet.values())
-    summary.skips[0:0] = entries
-
-
 OUT_OF_SCOPE = ("country1, country2", "have neither city in Finland or Sweden")
 REPEATED = ("", "repeat a pair given earlier in the file, in either order; counted once")
 
@@ -144,12 +132,6 @@ class TwinTownsImporter(Importer):
     )
     required_columns = {"city1", "country1", "city2", "country2"}
 
-    def run(self, path: Path | str) -> ImportSummary:
-        self._quiet: Counter[tuple[str, str]] = Counter()
-        summary = super().run(path)
-        report_quiet_skips(summary, self._quiet)
-        return summary
-
     def rows(self, path: Path) -> Iterator[tuple[int, dict[str, str] | RowIssue]]:
         """The rows in scope; the others are only counted (26 000 lines, ~1 300 in scope)."""
         seen: set[frozenset] = set()
@@ -159,13 +141,13 @@ class TwinTownsImporter(Importer):
                 continue
             codes = (country_code(row["country1"]), country_code(row["country2"]))
             if not HOME_COUNTRIES.keys() & set(codes):
-                self._quiet[OUT_OF_SCOPE] += 1
+                self.skip_quietly(*OUT_OF_SCOPE)
                 continue
             key = frozenset(
                 ((codes[0], fold_place(row["city1"])), (codes[1], fold_place(row["city2"])))
             )
             if key in seen:
-                self._quiet[REPEATED] += 1
+                self.skip_quietly(*REPEATED)
                 continue
             seen.add(key)
             yield line, row

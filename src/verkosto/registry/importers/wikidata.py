@@ -24,7 +24,6 @@ matched: Mora, Minnesota is twinned with Mora, Sweden.
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +36,6 @@ from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.importers.twin_towns import (
     HOME_COUNTRIES,
     TwinningBatch,
-    report_quiet_skips,
 )
 from verkosto.registry.models import Identifier, IdentifierScheme, OrganisationKind
 from verkosto.registry.services.organisations import organisation_refresh_search_key
@@ -149,11 +147,8 @@ class WikidataTwinningImporter(Importer):
     allowed_options = {"names", "item_country"}
 
     def run(self, path: Path | str) -> ImportSummary:
-        self._quiet: Counter[tuple[str, str]] = Counter()
         self._vars = VARIABLE_PAIRS[0]
-        summary = super().run(path)
-        report_quiet_skips(summary, self._quiet)
-        return summary
+        return super().run(path)
 
     # --- reading ------------------------------------------------------------------------
     def rows(self, path: Path) -> Iterator[tuple[int, dict[str, str] | RowIssue]]:
@@ -171,7 +166,7 @@ class WikidataTwinningImporter(Importer):
             if not isinstance(row, RowIssue):
                 key = frozenset((_entity_id(row[a]), _entity_id(row[b])))
                 if key in seen:
-                    self._quiet[REPEATED] += 1
+                    self.skip_quietly(*REPEATED)
                     continue
                 seen.add(key)
             yield number, row
