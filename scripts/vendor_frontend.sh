@@ -27,6 +27,7 @@ copy leaflet dist/leaflet.js dist/leaflet.css \
   dist/images/layers.png dist/images/layers-2x.png \
   dist/images/marker-icon.png dist/images/marker-icon-2x.png dist/images/marker-shadow.png
 copy topojson-client dist/topojson-client.min.js
+copy echarts dist/echarts.min.js
 # Natural Earth 1:50m country outlines (public domain) as TopoJSON; the twin-town map
 # turns them into GeoJSON in the browser with topojson-client.
 copy world-atlas countries-50m.json

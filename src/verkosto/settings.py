@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "verkosto.registry",
     "django_tasks_db",
     "verkosto.exchange",
+    "verkosto.analytics",
+    "verkosto.portfolio",
+    "verkosto.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("verkosto.accounts.urls")),
+    path("analysis/", include("verkosto.analytics.urls")),
+    path("portfolio/", include("verkosto.portfolio.urls")),
+    path("knowledge/", include("verkosto.knowledge.urls")),
     path("", include("verkosto.registry.urls")),
     prefix_default_language=True,
 )

@@ -9,7 +9,10 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from verkosto.analytics import api_urls as analytics_api
 from verkosto.api.views import NotFoundView
+from verkosto.knowledge import api_urls as knowledge_api
+from verkosto.portfolio import api_urls as portfolio_api
 from verkosto.registry.api import urls as registry_api
 
 app_name = "api"
@@ -21,6 +24,8 @@ class Router(DefaultRouter):
 
 router = Router()
 registry_api.register(router)
+for app_api in (analytics_api, portfolio_api, knowledge_api):
+    app_api.register(router)
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
@@ -28,6 +33,7 @@ urlpatterns = [
     *router.urls,
 ]
 urlpatterns += [path("exchange/", include("verkosto.exchange.urls"))]
+urlpatterns += analytics_api.urlpatterns + portfolio_api.urlpatterns + knowledge_api.urlpatterns
 
 # Keep last: every other path under /api/v1/ answers a problem+json 404, not an HTML page.
 urlpatterns += [re_path(r"^.*$", NotFoundView.as_view(), name="not-found")]

@@ -1,0 +1,1 @@
+"""Network analytics: selectors, pages, API and CLI around the pure verkosto.analytics.core."""

@@ -1,0 +1,1 @@
+"""Pure network analytics: NumPy/SciPy sparse matrices, igraph, leidenalg; no Django."""

@@ -1,0 +1,1 @@
+"""Knowledge base: good practices, event and visit reports, documents, and multilingual search."""

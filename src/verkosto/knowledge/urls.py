@@ -1,0 +1,4 @@
+"""Web routes of the knowledge app (included under the language prefix by verkosto.urls)."""
+
+app_name = "knowledge"
+urlpatterns: list = []

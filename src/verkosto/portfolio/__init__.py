@@ -1,0 +1,1 @@
+"""Portfolio review: costs, outcomes, indicators, evaluations, yearly review, report."""
