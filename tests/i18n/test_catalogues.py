@@ -21,8 +21,13 @@ def test_catalogue_has_no_empty_or_fuzzy_translation(language):
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_compiled_catalogue_matches_source(language):
     folder = LOCALE / language / "LC_MESSAGES"
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(folder / "django.mo"))}
-    source = {e.msgid: e.msgstr for e in polib.pofile(str(folder / "django.po")) if not e.obsolete}
+    # Keyed by context too: "Open" (a review's status) and "Open" (the verb) are two entries.
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(folder / "django.mo"))}
+    source = {
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in polib.pofile(str(folder / "django.po"))
+        if not e.obsolete
+    }
     stale = {k for k, v in source.items() if compiled.get(k) != v}
     assert stale == set(), "run `make messages` to compile the catalogues"
 

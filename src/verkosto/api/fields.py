@@ -45,6 +45,13 @@ class TranslatedField(serializers.Field):
     def to_representation(self, instance) -> dict[str, str | None]:
         return {lang: getattr(instance, f"{self.base}_{lang}") or None for lang in LANGUAGES}
 
+    # The flat read path (verkosto.api.flat): the same shape from a row of .values().
+    def flat_columns(self) -> tuple[str, ...]:
+        return tuple(f"{self.base}_{lang}" for lang in LANGUAGES)
+
+    def from_row(self, row: dict[str, Any]) -> dict[str, str | None]:
+        return {lang: row[f"{self.base}_{lang}"] or None for lang in LANGUAGES}
+
     def to_internal_value(self, data: Any) -> dict[str, str | None]:
         if not isinstance(data, dict):
             self.fail("not_object")

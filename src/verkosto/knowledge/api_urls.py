@@ -1,9 +1,17 @@
-"""The knowledge app's API resources, registered by ``verkosto.api.urls``."""
+"""The knowledge app's API resources, registered by ``verkosto.api.urls``.
+
+Search is a plain read-only view, not a router resource: an answer to a query, not a
+record to list, create or change.
+"""
+
+from django.urls import path
+
+from verkosto.knowledge import api
 
 # (URL prefix, viewset, basename): one line per router resource.
 ROUTES: list = []
 # Plain API views that are not viewsets (mounted under /api/v1/).
-urlpatterns: list = []
+urlpatterns: list = [path("search", api.SearchView.as_view(), name="knowledge-search")]
 
 
 def register(router) -> None:

@@ -7,3 +7,6 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Knowledge base")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from verkosto.knowledge import signals  # noqa: F401 - connects the receivers

@@ -89,6 +89,10 @@ def demo_load(*, stdout: IO[str] | None = None, with_user: bool = True) -> dict:
             facts.twinning(twinning)
         for event in EVENTS:
             facts.event(event)
+        # Sample costs, outcomes, indicators and reviews of the portfolio app.
+        from verkosto.portfolio.demo import portfolio_demo_load
+
+        portfolio_demo_load(facts)
     counts = tally.as_dict()
     _print_summary(out, counts, tally)
     if with_user:

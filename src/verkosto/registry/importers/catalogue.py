@@ -13,6 +13,7 @@ KINDS: dict[str, str] = {
     "members": "verkosto.registry.importers.members.MemberListImporter",
     "popolo": "verkosto.exchange.importers.PopoloImporter",
     "ftm": "verkosto.exchange.importers.FollowTheMoneyImporter",
+    "documents": "verkosto.knowledge.importer.DocumentFolderImporter",
 }
 
 

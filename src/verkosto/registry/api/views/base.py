@@ -7,6 +7,7 @@ from django.db import models
 from rest_framework import permissions, viewsets
 
 from verkosto.accounts.permissions import Actor
+from verkosto.api.filtering import LeanFilterBackend
 from verkosto.registry.services.rules import require_write
 
 
@@ -16,6 +17,7 @@ class RegistryViewSet(viewsets.ModelViewSet, metaclass=abc.ABCMeta):
     read would, private details of other workspaces never included."""
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+    filter_backends = [LeanFilterBackend]
 
     @abc.abstractmethod
     def create_record(self, actor: Actor, data: dict[str, Any]) -> models.Model:

@@ -1,0 +1,176 @@
+"""Read-only API of the analyses: the same summaries as the pages, as JSON.
+
+``/api/v1/analytics/<analysis>`` looks at the whole landscape (or one ``country``);
+``/api/v1/analytics/organisations/{id}/<analysis>`` at one organisation. Private facts
+count only for the workspace asked for (``workspace``, default the current one), and only
+when the caller has a role in it. Bad parameters answer 400, an unknown organisation
+404, both as problem+json.
+"""
+
+from typing import Any, ClassVar
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from verkosto.analytics import api_serializers as s
+from verkosto.analytics import summaries
+from verkosto.analytics.selectors.audience import UnknownWorkspace, audience_for_request
+from verkosto.analytics.selectors.landscape import LoadedLandscape, landscape_for_request
+from verkosto.api.schema import ProblemAutoSchema
+
+
+class AnalyticsSchema(ProblemAutoSchema):
+    """Every analysis validates its query parameters, so each may answer 400."""
+
+    def _problem_codes(self) -> list[int]:
+        codes = super()._problem_codes()
+        return codes if 400 in codes else [*codes, 400]
+
+
+class AnalysisView(APIView):
+    """One analysis; subclasses name the summary, its parameters and its answer."""
+
+    schema = AnalyticsSchema()
+    http_method_names: ClassVar[list[str]] = ["get", "head", "options"]
+    query_serializer: ClassVar[type[serializers.Serializer]] = s.AnalysisQuerySerializer
+
+    def summarise(
+        self, loaded: LoadedLandscape, *, org: int | None, params: dict[str, Any]
+    ) -> dict[str, Any]:
+        raise NotImplementedError  # pragma: no cover - every route is a subclass
+
+    def get(self, request: Request, id: int | None = None) -> Response:
+        query = self.query_serializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = dict(query.validated_data)
+        try:
+            audience = audience_for_request(request, params.pop("workspace", None))
+        except UnknownWorkspace:
+            raise ValidationError(
+                {"workspace": [_("You have no role in a workspace with this slug.")]}
+            ) from None
+        loaded = landscape_for_request(request, audience)
+        org = None
+        if id is not None:
+            org = loaded.position(id)
+            if org is None:
+                raise NotFound(_("No such organisation."))
+        return Response(self.summarise(loaded, org=org, params=params))
+
+
+def _with_country(params: dict[str, Any]) -> dict[str, Any]:
+    return {"country": params.get("country", "")}
+
+
+def _schema(response: type[serializers.Serializer], query: type[serializers.Serializer], doc: str):
+    return extend_schema(
+        tags=["analytics"],
+        description=doc,
+        parameters=[query],
+        responses={200: response},
+    )
+
+
+class OverlapView(AnalysisView):
+    query_serializer = s.LandscapeQuerySerializer
+
+    @_schema(
+        s.OverlapSerializer,
+        s.LandscapeQuerySerializer,
+        "Network overlap: for a network its top overlapping networks and likely duplicates; "
+        "for another organisation the overlaps of its networks; without one the largest "
+        "networks (of the country) and every likely duplicate, with reasons in words.",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
+
+    def summarise(self, loaded, *, org, params):
+        country = "" if org is not None else params.get("country", "")
+        return summaries.overlap_summary(
+            loaded, as_of=params["as_of"], k=params["k"], org=org, country=country
+        )
+
+
+class CentralityView(AnalysisView):
+    query_serializer = s.LandscapeQuerySerializer
+
+    @_schema(
+        s.CentralitySerializer,
+        s.LandscapeQuerySerializer,
+        "Degree, PageRank and betweenness (exact or sampled, as the answer says): top cities "
+        "and networks, a network's most central members, an organisation's own figures.",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
+
+    def summarise(self, loaded, *, org, params):
+        return summaries.centrality_summary(
+            loaded, as_of=params["as_of"], k=params["k"], org=org, **_with_country(params)
+        )
+
+
+class CommunitiesView(AnalysisView):
+    query_serializer = s.LandscapeQuerySerializer
+
+    @_schema(
+        s.CommunitiesSerializer,
+        s.LandscapeQuerySerializer,
+        "Leiden communities of cities built from shared networks and twinnings.",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
+
+    def summarise(self, loaded, *, org, params):
+        return summaries.communities_summary(
+            loaded, as_of=params["as_of"], k=params["k"], org=org, **_with_country(params)
+        )
+
+
+class TrendsView(AnalysisView):
+    query_serializer = s.LandscapeQuerySerializer
+
+    @_schema(
+        s.TrendsSerializer,
+        s.LandscapeQuerySerializer,
+        "Active memberships per year by network type and scope, and active twinnings, for "
+        "everyone, a country or one organisation.",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
+
+    def summarise(self, loaded, *, org, params):
+        country = "" if org is not None else params.get("country", "")
+        return summaries.trends_summary(loaded, as_of=params["as_of"], org=org, country=country)
+
+
+class PeersView(AnalysisView):
+    @_schema(
+        s.PeersSerializer,
+        s.AnalysisQuerySerializer,
+        "The organisations whose cooperation is most like this one's, with the networks "
+        "where they meet as the explanation.",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
+
+    def summarise(self, loaded, *, org, params):
+        return summaries.peers_summary(loaded, as_of=params["as_of"], k=params["k"], org=org)
+
+
+class GapsView(AnalysisView):
+    @_schema(
+        s.GapsSerializer,
+        s.AnalysisQuerySerializer,
+        "Strategic-goal themes no current membership serves, memberships that serve no goal, "
+        "and networks the peers use for the unserved themes, each with its reasons.",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
+
+    def summarise(self, loaded, *, org, params):
+        return summaries.gaps_summary(loaded, as_of=params["as_of"], k=params["k"], org=org)

@@ -1,0 +1,174 @@
+"""The two full-text backends: SQLite FTS5 and PostgreSQL tsvector, behind one shape.
+
+Both index the same four lemma columns of ``knowledge_searchtext`` (weights: title >
+summary > body > extras), kept in step by the database itself (triggers, migration 0002).
+A backend only turns a parsed query into SQL: the WHERE part that matches and the
+expression that scores.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from verkosto.knowledge.search.query import ParsedQuery, to_fts5, to_tsquery
+
+FTS_TABLE = "knowledge_search_fts"
+ENTRY_TABLE = "knowledge_searchentry"
+# Column weights title, summary, body, extras (bm25 on SQLite; ts_rank_cd weights on
+# PostgreSQL are given in D, C, B, A order).
+SQLITE_WEIGHTS = (10.0, 4.0, 1.0, 0.4)
+POSTGRES_WEIGHTS = "{0.04, 0.1, 0.4, 1.0}"
+
+
+@dataclass
+class MatchSQL:
+    joins: str  # FROM clause with the entry table aliased as e (text as w where joined)
+    where: str
+    score: str  # higher is better
+    params_from: list  # params of joins (before where)
+    params_where: list
+    params_score: list
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    def match(self, parsed: ParsedQuery, relaxed: bool = False) -> MatchSQL | None:
+        expression = to_fts5(parsed, relaxed)
+        if not expression:
+            return None
+        weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+        return MatchSQL(
+            joins=f"{FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid",
+            where=f"{FTS_TABLE} MATCH %s",
+            score=f"-bm25({FTS_TABLE}, {weights})",
+            params_from=[],
+            params_where=[expression],
+            params_score=[],
+        )
+
+    def page(
+        self, parsed: ParsedQuery, where: str, params: list, offset: int, limit: int, relaxed=False
+    ) -> "PageSQL | None":
+        expression = to_fts5(parsed, relaxed)
+        return sqlite_page(expression, where, params, offset, limit) if expression else None
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+
+    def match(self, parsed: ParsedQuery, relaxed: bool = False) -> MatchSQL | None:
+        expression = to_tsquery(parsed, relaxed)
+        if not expression:
+            return None
+        return MatchSQL(
+            joins=f"{ENTRY_TABLE} e",
+            where="e.search_vector @@ to_tsquery('simple', %s)",
+            # 1: divide by 1 + log(length), so long documents do not win by size alone
+            score=(
+                f"ts_rank_cd('{POSTGRES_WEIGHTS}'::float4[], e.search_vector, "
+                "to_tsquery('simple', %s), 1)"
+            ),
+            params_from=[],
+            params_where=[expression],
+            params_score=[expression],
+        )
+
+    def page(
+        self, parsed: ParsedQuery, where: str, params: list, offset: int, limit: int, relaxed=False
+    ) -> "PageSQL | None":
+        expression = to_tsquery(parsed, relaxed)
+        if not expression:
+            return None
+        return postgres_page(expression, where, params, offset, limit)
+
+
+def backend():
+    """The backend for the database in use."""
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise NotImplementedError(f"search has no backend for {connection.vendor}")
+
+
+# --- one page of results in one statement ---------------------------------------------------
+
+# PostgreSQL's ts_rank_cd (cover density: how close the query's words stand) costs
+# 15-30 µs a row with a widened query (ten-odd alternatives), too much for the thousands
+# of matches a common word has on 100 000 items. Every match gets the cheap ts_rank with
+# the same weights (a few µs); only the best RERANK_POOL of those are ranked by
+# ts_rank_cd, which orders the page. The bench measures how often this changes the top
+# 20 against ranking every match (bench/bench_search.py, "exact top 20").
+RERANK_POOL = 1000
+# The facets a page statement counts: (name, column of the matches CTE ``m``).
+FACET_COLUMNS = (
+    ("kind", "kind"),
+    ("language", "language"),
+    ("year", "year"),
+    ("organisation", "organisation_id"),
+    ("country", "country"),
+)
+
+
+@dataclass
+class PageSQL:
+    """A statement whose rows are ('hit', entry id, NULL, score), best first, and
+    (facet name, value as text, count, NULL) for every facet value of all matches."""
+
+    sql: str
+    params: list
+
+
+def _facet_selects() -> str:
+    parts = [
+        f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*), NULL FROM m "  # noqa: S608
+        f"WHERE {column} IS NOT NULL AND CAST({column} AS TEXT) <> '' GROUP BY {column}"
+        for name, column in FACET_COLUMNS
+    ]
+    parts.append(
+        "SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), NULL "
+        "FROM knowledge_searchentry_themes t JOIN m ON m.id = t.searchentry_id "
+        "GROUP BY t.theme_id"
+    )
+    return " UNION ALL ".join(parts)
+
+
+def sqlite_page(expression: str, where: str, params: list, offset: int, limit: int) -> PageSQL:
+    """bm25 is cheap enough to score every match exactly; the matches are read once
+    (a materialised CTE) for the page and for every facet count, and only the page
+    and the counts cross into Python."""
+    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+    sql = (
+        "WITH m AS MATERIALIZED ("  # noqa: S608
+        "SELECT e.id, e.kind, e.language, e.year, e.organisation_id, e.country, "
+        f"-bm25({FTS_TABLE}, {weights}) AS score "
+        f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s AND {where}) "
+        "SELECT * FROM (SELECT 'hit', id, NULL, score FROM m "
+        "ORDER BY score DESC, id LIMIT %s OFFSET %s) "
+        f"UNION ALL {_facet_selects()}"
+    )
+    return PageSQL(sql, [expression, *params, limit, offset])
+
+
+def postgres_page(expression: str, where: str, params: list, offset: int, limit: int) -> PageSQL:
+    """Every match read once (facets, ts_rank); ts_rank_cd for the best RERANK_POOL only
+    (their vectors fetched again by id: at most RERANK_POOL index lookups, instead of
+    carrying every match's vector through the CTE)."""
+    pool = max(RERANK_POOL, offset + limit)
+    rank = f"'{POSTGRES_WEIGHTS}'::float4[]"
+    tsquery = "to_tsquery('simple', %s)"
+    sql = (
+        "WITH m AS MATERIALIZED ("  # noqa: S608
+        "SELECT e.id, e.kind, e.language, e.year, e.organisation_id, e.country, "
+        f"ts_rank({rank}, e.search_vector, {tsquery}, 1) AS pre "
+        f"FROM {ENTRY_TABLE} e WHERE e.search_vector @@ {tsquery} AND {where}), "
+        "pool AS (SELECT p.id FROM m p ORDER BY p.pre DESC, p.id LIMIT %s) "
+        "(SELECT 'hit', CAST(e.id AS TEXT), NULL::bigint, "
+        f"ts_rank_cd({rank}, e.search_vector, {tsquery}, 1)::float8 AS score "
+        f"FROM pool JOIN {ENTRY_TABLE} e ON e.id = pool.id "
+        "ORDER BY score DESC, e.id LIMIT %s OFFSET %s) "
+        f"UNION ALL {_facet_selects()}"
+    )
+    return PageSQL(sql, [expression, expression, *params, pool, expression, limit, offset])

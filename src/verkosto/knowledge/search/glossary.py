@@ -1,0 +1,107 @@
+"""A small fixed three-language glossary and place-name table. Pure data.
+
+The registry's themes (with their fi/sv/en labels) and organisation names are added to
+these at run time (``vocabulary.py``); these entries make the cross-language search work
+on a fresh database too, before any theme or municipality has been loaded.
+"""
+
+# (name shown in `why`, {language: labels})
+GLOSSARY: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
+    (
+        "twin towns",
+        {
+            "fi": ("ystävyyskaupunki", "ystävyyskaupunkitoiminta", "ystävyyskunta"),
+            "sv": ("vänort", "vänortssamarbete", "vänstad"),
+            "en": ("twin town", "twinning", "sister city"),
+        },
+    ),
+    ("network", {"fi": ("verkosto",), "sv": ("nätverk",), "en": ("network",)}),
+    ("membership", {"fi": ("jäsenyys",), "sv": ("medlemskap",), "en": ("membership",)}),
+    (
+        "partnership",
+        {"fi": ("kumppanuus",), "sv": ("partnerskap",), "en": ("partnership",)},
+    ),
+    ("advocacy", {"fi": ("edunvalvonta",), "sv": ("intressebevakning",), "en": ("advocacy",)}),
+    (
+        "international work",
+        {
+            "fi": ("kansainvälinen toiminta", "kv-toiminta"),
+            "sv": ("internationellt arbete", "internationalisering"),
+            "en": ("international work", "internationalisation"),
+        },
+    ),
+    (
+        "good practice",
+        {
+            "fi": ("hyvä käytäntö", "paras käytäntö"),
+            "sv": ("gott exempel", "god praxis"),
+            "en": ("good practice", "best practice"),
+        },
+    ),
+    ("impact", {"fi": ("vaikuttavuus",), "sv": ("effekt",), "en": ("impact",)}),
+    (
+        "cost-effectiveness",
+        {
+            "fi": ("kustannusvaikuttavuus",),
+            "sv": ("kostnadseffektivitet",),
+            "en": ("cost-effectiveness",),
+        },
+    ),
+    (
+        "cooperation",
+        {
+            "fi": ("yhteistyö",),
+            "sv": ("samarbete", "samverkan"),
+            "en": ("cooperation", "collaboration"),
+        },
+    ),
+    (
+        "peer learning",
+        {"fi": ("vertaisoppiminen",), "sv": ("kollegialt lärande",), "en": ("peer learning",)},
+    ),
+    ("climate", {"fi": ("ilmasto",), "sv": ("klimat",), "en": ("climate",)}),
+    (
+        "early childhood education",
+        {"fi": ("varhaiskasvatus",), "sv": ("småbarnspedagogik",), "en": ("early education",)},
+    ),
+    (
+        "workforce shortage",
+        {
+            "fi": ("osaajapula", "työvoimapula"),
+            "sv": ("personalbrist", "kompetensbrist"),
+            "en": ("workforce shortage", "labour shortage"),
+        },
+    ),
+    ("benchmarking", {"fi": ("vertailu",), "sv": ("jämförelse",), "en": ("benchmarking",)}),
+    ("EU funding", {"fi": ("EU-rahoitus",), "sv": ("EU-finansiering",), "en": ("EU funding",)}),
+)
+
+# Places with a different name in Finnish, Swedish or English.
+PLACE_NAMES: tuple[tuple[str, ...], ...] = (
+    ("Helsinki", "Helsingfors"),
+    ("Turku", "Åbo"),
+    ("Maarianhamina", "Mariehamn"),
+    ("Vaasa", "Vasa"),
+    ("Espoo", "Esbo"),
+    ("Vantaa", "Vanda"),
+    ("Porvoo", "Borgå"),
+    ("Oulu", "Uleåborg"),
+    ("Tampere", "Tammerfors"),
+    ("Lappeenranta", "Villmanstrand"),
+    ("Kokkola", "Karleby"),
+    ("Pietarsaari", "Jakobstad"),
+    ("Hämeenlinna", "Tavastehus"),
+    ("Lahti", "Lahtis"),
+    ("Pori", "Björneborg"),
+    ("Kajaani", "Kajana"),
+    ("Hyvinkää", "Hyvinge"),
+    ("Raasepori", "Raseborg"),
+    ("Kirkkonummi", "Kyrkslätt"),
+    ("Kauniainen", "Grankulla"),
+    ("Tukholma", "Stockholm"),
+    ("Göteborg", "Gothenburg"),
+    ("Brysseli", "Bryssel", "Brussels"),
+    ("Suomi", "Finland"),
+    ("Ruotsi", "Sverige", "Sweden"),
+    ("Ahvenanmaa", "Åland"),
+)

@@ -1,0 +1,1 @@
+"""The knowledge base's pages: search, good practices, reports and documents."""
