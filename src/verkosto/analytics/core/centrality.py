@@ -3,9 +3,10 @@
 Why one graph with both cities and networks: a membership is a real tie between a city and a
 network, a twinning a real tie between two cities; projecting onto cities alone would invent
 millions of edges (every pair in a big network) and make betweenness meaningless. Degree and
-PageRank are exact (PageRank by sparse power iteration); betweenness (igraph) is exact while
+PageRank are exact (PageRank by sparse power iteration); betweenness is exact (igraph) while
 Brandes' work n·m is small and otherwise estimated from seeded random sources (the classic
-unbiased pivot estimator, scaled by n / sources), and the result says which.
+unbiased pivot estimator, scaled by n / sources; ``source_betweenness`` runs all sampled
+sources at once as sparse products, with no igraph graph to build), and the result says which.
 """
 
 from __future__ import annotations

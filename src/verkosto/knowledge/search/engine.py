@@ -175,8 +175,8 @@ class _Page:
     relaxed: bool = False
 
 
-# Facets whose values are ids or years (the page statement gives every value as text).
-_NUMERIC_FACETS = frozenset({"theme", "organisation", "year"})
+# The facets of the FACET_COLUMNS of a page statement, in their order.
+_FACET_OF_COLUMN = ("kind", "language", "year", "organisation", "country")
 
 
 def _read_page(
@@ -195,12 +195,18 @@ def _read_page(
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, statement.params)
         rows = cursor.fetchall()
-    for name, value, count, score in rows:
-        if name == "hit":
-            found.scored.append((int(value), float(score)))
+    facets = found.facets
+    for tag, pk, *values, count, score in rows:
+        if tag == "hit":
+            found.scored.append((pk, float(score)))
+        elif tag == "theme":
+            facets["theme"][pk] += count
         else:
-            found.facets[name][int(value) if name in _NUMERIC_FACETS else value] = int(count)
-    found.total = sum(found.facets["kind"].values())
+            # a group of matches: each facet value it is grouped by (None and '': none)
+            for name, value in zip(_FACET_OF_COLUMN, values, strict=True):
+                if value is not None and value != "":
+                    facets[name][value] += count
+    found.total = sum(facets["kind"].values())
     return found
 
 
