@@ -346,7 +346,10 @@ def search(
     when known ('fi', 'sv', 'en'); words are then read in that language only (theme
     labels and place names still reach the other two). ValueError for a bad filter.
     ``who_limit`` > 0 also fills ``result.who_has_done`` (as ``who_has_done()`` would,
-    from the same match: one database pass for both).
+    from the same match: one database pass for both). Without it, one statement gives
+    the page, the total and the facet counts; on PostgreSQL the page is then ranked by
+    ts_rank_cd among the best backends.RERANK_POOL matches by ts_rank (exact below that
+    many matches; with who_limit every match gets ts_rank_cd).
     """
     page = max(1, int(page))
     limit = max(1, min(MAX_LIMIT, int(limit)))
