@@ -9,7 +9,7 @@ from typing import Any
 
 from verkosto.knowledge.forms import DEFAULT_LIMIT, SearchForm
 from verkosto.knowledge.models import ItemKind, Language
-from verkosto.knowledge.search import search, who_has_done
+from verkosto.knowledge.search import search
 from verkosto.knowledge.views.present import result_data
 from verkosto.registry.models import Organisation, Theme
 
@@ -42,12 +42,10 @@ def run_search(form: SearchForm, workspace) -> dict[str, Any]:
         filters=filters,
         page=data.get("page") or 1,
         limit=data.get("limit") or DEFAULT_LIMIT,
+        # The page and "who has done it" from one reading of the matches, not two.
+        who_limit=WHO_LIMIT,
     )
-    who = (
-        who_has_done(query, workspace=workspace, filters=filters, limit=WHO_LIMIT)
-        if result.total
-        else []
-    )
+    who = result.who_has_done
     chosen_missing = {
         key
         for key, values in filters.items()
