@@ -7,6 +7,7 @@ when the caller has a role in it. Bad parameters answer 400, an unknown organisa
 404, both as problem+json.
 """
 
+import abc
 from typing import Any, ClassVar
 
 from django.utils.translation import gettext as _
@@ -32,17 +33,18 @@ class AnalyticsSchema(ProblemAutoSchema):
         return codes if 400 in codes else [*codes, 400]
 
 
-class AnalysisView(APIView):
+class AnalysisView(APIView, metaclass=abc.ABCMeta):
     """One analysis; subclasses name the summary, its parameters and its answer."""
 
     schema = AnalyticsSchema()
     http_method_names: ClassVar[list[str]] = ["get", "head", "options"]
     query_serializer: ClassVar[type[serializers.Serializer]] = s.AnalysisQuerySerializer
 
+    @abc.abstractmethod
     def summarise(
         self, loaded: LoadedLandscape, *, org: int | None, params: dict[str, Any]
     ) -> dict[str, Any]:
-        raise NotImplementedError  # pragma: no cover - every route is a subclass
+        """The answer for one request, as the JSON the route documents."""
 
     def get(self, request: Request, id: int | None = None) -> Response:
         query = self.query_serializer(data=request.query_params)

@@ -8,6 +8,7 @@ expression that scores.
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from verkosto.knowledge.search.query import ParsedQuery, to_fts5, to_tsquery
@@ -89,7 +90,8 @@ def backend():
         return PostgresBackend()
     if connection.vendor == "sqlite":
         return SqliteBackend()
-    raise NotImplementedError(f"search has no backend for {connection.vendor}")
+    # verkosto runs on these two databases only (settings: DATABASE_URL).
+    raise ImproperlyConfigured(f"search has no backend for {connection.vendor}")
 
 
 # --- one page of results in one statement ---------------------------------------------------
