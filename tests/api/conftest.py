@@ -19,6 +19,7 @@ from tests.factories import (
 from verkosto.accounts.models import Role
 from verkosto.accounts.permissions import SYSTEM
 from verkosto.accounts.tokens import token_create
+from verkosto.knowledge.models import Document, GoodPractice, Report
 from verkosto.registry import models as m
 
 # Written into every private record of workspace B: no response to A may contain it.
@@ -166,4 +167,27 @@ def world(db) -> World:
         ),
         "source": sources[1],
     }
+    _add_knowledge(w)
     return w
+
+
+def _add_knowledge(w: World) -> None:
+    """A good practice, a report and a document private to each workspace (B's with
+    SECRET). Made without the services: these rows need no search index."""
+    for side, workspace, org, title in (
+        (w.own, w.ws_a, w.org_a, "A"),
+        (w.foreign, w.ws_b, w.org_b, SECRET),
+    ):
+        side["practice"] = GoodPractice.objects.create(
+            title=f"Käytäntö {title}", organisation=org, workspace=workspace
+        )
+        side["report"] = Report.objects.create(
+            title=f"Raportti {title}", date=dt.date(2025, 1, 3), workspace=workspace
+        )
+        side["document"] = Document.objects.create(
+            title=f"Asiakirja {title}",
+            format="txt",
+            file=f"knowledge/documents/{title}.txt",
+            text=title,
+            workspace=workspace,
+        )

@@ -44,8 +44,35 @@ def test_list_filters(client, kb):
     assert "Personalbrist i förskolan" in swedish and "rekrytointikampanja" not in swedish
     private = client.get("/en/knowledge/practices/", {"visibility": "private"}).content.decode()
     assert "rekrytointikampanja" in private and "Personalbrist" not in private
-    themed = client.get("/en/knowledge/practices/", {"theme": kb.theme.pk}).content.decode()
+    themed = client.get("/en/knowledge/practices/", {"theme": "education"}).content.decode()
     assert _rows(themed) == 2
+    swedish_org = client.get("/en/knowledge/practices/", {"country": "se"}).content.decode()
+    assert _rows(swedish_org) == 1 and "Personalbrist i förskolan" in swedish_org
+    titled = client.get("/en/knowledge/practices/", {"q": "REKRYTOINTI"}).content.decode()
+    assert _rows(titled) == 1 and "rekrytointikampanja" in titled
+    year = kb.items["report_b"].date.year
+    assert _rows(client.get("/en/knowledge/reports/", {"year": year}).content.decode()) == 1
+    assert (
+        "Nothing here yet"
+        in client.get("/en/knowledge/reports/", {"year": year - 1}).content.decode()
+    )
+
+
+def test_the_list_names_the_organisation_chosen(client, kb):
+    login(client, kb, "viewer")
+    html = client.get("/en/knowledge/practices/", {"organisation": kb.org_b.pk}).content.decode()
+    assert _rows(html) == 1 and "Personalbrist i förskolan" in html
+    assert f'href="/en/organisations/{kb.org_b.pk}/"' in html
+    assert "Show every organisation" in html
+
+
+def test_a_bad_filter_is_shown_and_not_applied(client, kb):
+    login(client, kb, "viewer")
+    response = client.get("/en/knowledge/practices/", {"theme": "no-such-theme", "year": "x"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Select a valid choice" in html and "Enter a whole number" in html
+    assert _rows(html) == 4  # every practice the viewer may see
 
 
 def test_another_workspaces_private_item_is_absent(client, kb):
@@ -177,6 +204,7 @@ def test_pages_render_in_every_language(client, kb, language):
         "documents/",
         "documents/upload/",
         f"documents/{document.pk}/",
+        f"documents/{document.pk}/edit/",
     ]
     for url in urls:
         response = client.get(f"/{language}/knowledge/{url}")

@@ -160,6 +160,12 @@ class SearchAnswerSerializer(serializers.Serializer):
     who_has_done = OrganisationMatchSerializer(
         many=True, help_text="Organisations ranked by their matching items."
     )
+    related = HitSerializer(
+        many=True,
+        help_text="On the first page, when the hits do not fill it: items that do not have "
+        "the words but are close in meaning (multilingual embeddings, any language), best "
+        "first. Not counted in total or in the facets.",
+    )
 
 
 # --- the view -----------------------------------------------------------------------------

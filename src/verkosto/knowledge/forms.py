@@ -1,5 +1,6 @@
 """The knowledge base's forms: the search box with its facet filters, and the forms for
-good practices, reports and document uploads.
+good practices, reports, document uploads and a document's metadata. (The filters of the
+list pages are ``knowledge.filtersets``, shared with the API.)
 
 Forms validate and display only; the views hand what they validated to
 ``knowledge.services``, which check permissions and save (the registry's rule). The
@@ -110,46 +111,6 @@ class SearchForm(forms.Form):
 
     def filters(self) -> dict[str, list]:
         return {name: self.cleaned_data[name] for name in self.FILTERS if self.cleaned_data[name]}
-
-
-class ItemListFilterForm(forms.Form):
-    """The filters of the practice, report and document lists (the search has facets)."""
-
-    language = forms.ChoiceField(
-        label=_("Language"),
-        choices=[("", _("All languages")), *Language.choices],
-        required=False,
-    )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=rm.Theme.objects.order_by("code"),
-        required=False,
-        empty_label=_("All themes"),
-    )
-    visibility = forms.ChoiceField(
-        label=_("Who sees it"),
-        choices=[
-            ("", _("Shared and private")),
-            ("shared", _("Shared with every workspace")),
-            ("private", _("Private to my workspaces")),
-        ],
-        required=False,
-    )
-
-    def filter(self, queryset):
-        """``queryset`` narrowed by the valid filters (an invalid one is ignored)."""
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["language"]:
-            queryset = queryset.filter(language=data["language"])
-        if data["theme"]:
-            queryset = queryset.filter(themes=data["theme"])
-        if data["visibility"] == "shared":
-            queryset = queryset.filter(workspace__isnull=True)
-        elif data["visibility"] == "private":
-            queryset = queryset.filter(workspace__isnull=False)
-        return queryset
 
 
 # --- good practices and reports -----------------------------------------------------------
@@ -304,3 +265,20 @@ class DocumentUploadForm(KnowledgeForm):
         # the bare instance here would only report the fields the service sets.
         if "visibility" in self.cleaned_data:
             self.instance.workspace = self.chosen_workspace()
+
+
+class DocumentEditForm(KnowledgeForm):
+    """A document's metadata: what its file cannot tell, and who sees it. The file and
+    the text read from it are not changed here (upload a new file for that)."""
+
+    class Meta:
+        model = Document
+        fields = ["title", "summary", "language", "organisation", "themes"]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = _organisations()

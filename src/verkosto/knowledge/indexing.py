@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from django.db import models, transaction
 from tqdm import tqdm
 
+from verkosto.knowledge import embeddings, vectors
 from verkosto.knowledge.lemmatise import lemmatise_fields
 from verkosto.knowledge.models import (
     Document,
     GoodPractice,
     ItemKind,
+    ItemVector,
     Report,
     SearchEntry,
     SearchText,
@@ -68,11 +70,13 @@ def index_item(item: models.Model) -> SearchEntry:
         )
         SearchText.objects.update_or_create(entry=entry, defaults=words)
         entry.themes.set(item.themes.all())
+        vectors.drop_outdated(entry.kind, item.pk, words["title"], words["text"])
     return entry
 
 
 def unindex_item(item: models.Model) -> None:
     SearchEntry.objects.filter(kind=KIND_OF[type(item)], object_id=item.pk).delete()
+    ItemVector.objects.filter(kind=KIND_OF[type(item)], object_id=item.pk).delete()
 
 
 def _all_items() -> Iterator[models.Model]:
@@ -86,9 +90,15 @@ def _all_items() -> Iterator[models.Model]:
 
 def reindex_all(*, progress: bool = False) -> int:
     """Rebuild the whole index (after a change to the language pipeline); returns the
-    number of items indexed. One transaction: searches see the old index until the end."""
+    number of items indexed. One transaction: searches see the old index until the end.
+    Vectors survive unless their item's text changed or the item is gone; the missing ones
+    are computed afterwards (vectors.embed_missing)."""
     total = sum(model.objects.count() for model in KIND_OF)
     count = 0
+    digests = dict(
+        ((kind, object_id), digest)
+        for kind, object_id, digest in ItemVector.objects.values_list("kind", "object_id", "digest")
+    )
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for item in tqdm(_all_items(), total=total, disable=not progress, unit=" items"):
@@ -97,8 +107,14 @@ def reindex_all(*, progress: bool = False) -> int:
                 kind=KIND_OF[type(item)], object_id=item.pk, **entry_fields
             )
             SearchText.objects.create(entry=entry, **words)
+            key = (entry.kind, item.pk)
+            if key in digests and digests[key] != embeddings.digest(
+                embeddings.passage_text(words["title"], words["text"])
+            ):
+                ItemVector.objects.filter(kind=entry.kind, object_id=item.pk).delete()
             theme_ids = [t.pk for t in item.themes.all()]
             if theme_ids:
                 entry.themes.set(theme_ids)
             count += 1
+        vectors.drop_orphans()
     return count

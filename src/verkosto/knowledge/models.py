@@ -277,3 +277,31 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ItemVector(models.Model):
+    """The sentence embedding of an item's title and opening text (knowledge.embeddings),
+    for finding items similar in meaning across languages.
+
+    Keyed by the item (kind, id), not by its SearchEntry: rebuilding the index keeps
+    the vectors, which take a fraction of a second each to compute, and ``digest`` tells
+    which of them the item's text has outdated. Derived data: no history.
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
+    object_id = models.PositiveBigIntegerField(_("item id"))
+    digest = models.CharField(max_length=64)
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("item vector")
+        verbose_name_plural = _("item vectors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="knowledge_itemvector_once_per_item"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

@@ -9,19 +9,21 @@ to (or any editor when it names no organisation), as for shared registry facts.
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
 from verkosto.accounts.permissions import (
     Actor,
+    history_user,
     require_editor_anywhere,
     require_fact_write,
 )
 from verkosto.knowledge.extract import extract
 from verkosto.knowledge.indexing import index_item
 from verkosto.knowledge.models import Document, GoodPractice, Report
-from verkosto.registry.services.common import save_validated, set_m2m
+from verkosto.registry.services.common import apply_changes, save_validated, set_m2m
 
 IMPORT_SOURCE = "import-documents"
 
@@ -125,3 +127,39 @@ def document_upload(
             document.sha256 = digest
         _save(actor, document, themes=themes, reason="upload" if not data_source else "import")
     return document
+
+
+# What the metadata of a document is: what its file cannot tell, and who sees it.
+DOCUMENT_METADATA = frozenset({"title", "summary", "language", "organisation", "workspace"})
+
+
+def document_update(
+    *,
+    actor: Actor,
+    document: Document,
+    themes: Iterable | None = None,
+    **changes: Any,
+) -> list[str]:
+    """Change a document's metadata (``DOCUMENT_METADATA``; ``themes`` None leaves them
+    alone); the file and the text read from it stay as they are. Returns the names of
+    what changed; nothing is saved (and no history written) when nothing did.
+
+    The actor must be allowed to write the document as stored and as it becomes, so
+    nobody moves another organisation's document into their own by editing it.
+    """
+    unknown = set(changes) - DOCUMENT_METADATA
+    if unknown:
+        raise TypeError(f"not document metadata: {', '.join(sorted(unknown))}")
+    stored = Document.objects.filter(pk=document.pk).only("workspace", "organisation").first()
+    require_item_write(actor, stored if stored is not None else document)
+    changed = apply_changes(document, changes)
+    document._history_user = history_user(actor)  # also for a change of themes alone
+    with transaction.atomic():
+        if changed:
+            save_validated(document, actor=actor)
+        if set_m2m(document, "themes", themes):
+            changed.append("themes")
+        if changed:
+            require_item_write(actor, document)  # raises inside the transaction: nothing kept
+            index_item(document)
+    return changed

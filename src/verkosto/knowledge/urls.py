@@ -1,7 +1,7 @@
 """Web routes of the knowledge app (included under the language prefix by verkosto.urls).
 
 ``knowledge:search``; ``knowledge:<kind>-list|detail|add|edit|delete`` for practices and
-reports; ``knowledge:document-list|detail|upload|download|delete``.
+reports; ``knowledge:document-list|detail|upload|download|edit|delete``.
 """
 
 from django.urls import path
@@ -31,6 +31,7 @@ urlpatterns += [
     path("documents/upload/", documents.document_upload, name="document-upload"),
     path("documents/<int:pk>/", documents.document_detail, name="document-detail"),
     path("documents/<int:pk>/file/", documents.document_download, name="document-download"),
+    path("documents/<int:pk>/edit/", documents.document_edit, name="document-edit"),
     path(
         "documents/<int:pk>/delete/",
         items.item_delete,

@@ -1,5 +1,6 @@
 """The admin's import page: the same importers as ``verkosto import``, for superusers."""
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from verkosto.registry.importers.base import ImportSummary
 from verkosto.registry.importers.catalogue import KINDS, importer_class
+from verkosto.registry.importers.errors import localised
 
 
 class ImportForm(forms.Form):
@@ -59,9 +62,9 @@ def import_view(request):
                     options=form.cleaned_data["options"],
                 )
             except ValueError as exc:
-                form.add_error("options", str(exc))
+                form.add_error("options", str(localised(exc.args[0])))
             else:
-                summary = importer.run(path)
+                summary = _in_language(importer.run(path))
     context = {
         **admin.site.each_context(request),
         "title": _("Import data"),
@@ -69,3 +72,13 @@ def import_view(request):
         "summary": summary,
     }
     return TemplateResponse(request, "admin/registry/import.html", context)
+
+
+def _in_language(summary: ImportSummary) -> ImportSummary:
+    """The summary with its issues in the language of the page (the importer's messages
+    are English until they are shown)."""
+    return dataclasses.replace(
+        summary,
+        rejections=[issue.localised() for issue in summary.rejections],
+        skips=[issue.localised() for issue in summary.skips],
+    )

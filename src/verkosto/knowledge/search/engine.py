@@ -10,11 +10,19 @@ from django.db import connection
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from verkosto.knowledge import vectors
 from verkosto.knowledge.lemmatise import VOIKKO_MISSING, voikko_available
 from verkosto.knowledge.models import ItemKind, Language, SearchEntry
-from verkosto.knowledge.search.backends import MatchSQL, backend
+from verkosto.knowledge.search.backends import ENTRY_TABLE, MatchSQL, backend
 from verkosto.knowledge.search.highlight import passage
-from verkosto.knowledge.search.query import PLACE_NOTE, THEME_NOTE, ParsedQuery, parse, why
+from verkosto.knowledge.search.query import (
+    PLACE_NOTE,
+    THEME_NOTE,
+    ParsedQuery,
+    holds,
+    parse,
+    why,
+)
 from verkosto.knowledge.search.types import (
     FILTER_KEYS,
     FacetValue,
@@ -25,6 +33,12 @@ from verkosto.knowledge.search.types import (
 from verkosto.knowledge.search.vocabulary import get_vocabulary
 
 MAX_LIMIT = 100
+# Items close in meaning fill a first page the matches leave short, when their cosine
+# with the query is at least this (multilingual-e5 puts unrelated texts at 0.70–0.80
+# and texts on the query's subject above; calibrated by bench/bench_search.py).
+RELATED_FLOOR = 0.80
+# Vectors nearest to the query read before visibility and filters are applied.
+RELATED_POOL = 200
 # SQL here is assembled from fixed fragments (column names, backend expressions, "%s"
 # placeholders); every value a user gives travels as a parameter (hence the noqa: S608).
 _COLUMNS = {
@@ -378,7 +392,52 @@ def search(
         result.facets = _facet_values(one_page.facets)
         scored = one_page.scored
     result.hits = _hits(_details(scored), parsed, workspace_id)
+    if page == 1 and result.total < limit and parsed.positive and vectors.enabled():
+        shown = {(h.kind, h.id) for h in result.hits}
+        result.related = _related(query, parsed, workspace_id, clean, shown, limit - result.total)
     return result
+
+
+def _related(
+    query: str,
+    parsed: ParsedQuery,
+    workspace_id: int | None,
+    filters: dict[str, list],
+    shown: set[tuple[str, int]],
+    count: int,
+) -> list[Hit]:
+    """Up to ``count`` visible items nearest to ``query`` in meaning, not in ``shown``,
+    passing the filters and having none of the excluded words."""
+    near = [
+        (key, score)
+        for key, score in vectors.nearest(query, RELATED_POOL, RELATED_FLOOR)
+        if key not in shown
+    ]
+    if not near:
+        return []
+    where, params = _filter_sql(workspace_id, filters)
+    pairs = " OR ".join(["(e.kind = %s AND e.object_id = %s)"] * len(near))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.kind, e.object_id, e.id FROM {ENTRY_TABLE} e "  # noqa: S608
+            f"WHERE ({pairs}) AND {where}",
+            [value for (kind, object_id), _s in near for value in (kind, object_id)] + params,
+        )
+        entry_of = {(kind, object_id): pk for kind, object_id, pk in cursor.fetchall()}
+    scored = [(entry_of[key], score) for key, score in near if key in entry_of]
+    rows = _details(scored)
+    if parsed.negative:
+        excluded = [a.expr for c in parsed.negative for a in c.alternatives]
+        rows = [
+            row
+            for row in rows
+            if not any(holds(expr, set(" ".join(row[10:14]).split())) for expr in excluded)
+        ]
+    hits = _hits(rows[:count], parsed, workspace_id)
+    for hit in hits:
+        similar = _("similar in meaning (multilingual model, %(score)s)")
+        hit.why = [similar % {"score": f"{hit.score:.2f}"}, *hit.why]
+    return hits
 
 
 def who_has_done(

@@ -5,25 +5,38 @@ these at run time (``vocabulary.py``); these entries make the cross-language sea
 on a fresh database too, before any theme or municipality has been loaded.
 """
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a concept's name for translation (``makemessages`` looks for this name);
+    ``vocabulary.py`` shows it in the reader's language. Kept here so this stays data."""
+    return message
+
+
 # (name shown in `why`, {language: labels})
 GLOSSARY: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (
-        "twin towns",
+        gettext_noop("twin towns"),
         {
             "fi": ("ystävyyskaupunki", "ystävyyskaupunkitoiminta", "ystävyyskunta"),
             "sv": ("vänort", "vänortssamarbete", "vänstad"),
             "en": ("twin town", "twinning", "sister city"),
         },
     ),
-    ("network", {"fi": ("verkosto",), "sv": ("nätverk",), "en": ("network",)}),
-    ("membership", {"fi": ("jäsenyys",), "sv": ("medlemskap",), "en": ("membership",)}),
+    (gettext_noop("network"), {"fi": ("verkosto",), "sv": ("nätverk",), "en": ("network",)}),
     (
-        "partnership",
+        gettext_noop("membership"),
+        {"fi": ("jäsenyys",), "sv": ("medlemskap",), "en": ("membership",)},
+    ),
+    (
+        gettext_noop("partnership"),
         {"fi": ("kumppanuus",), "sv": ("partnerskap",), "en": ("partnership",)},
     ),
-    ("advocacy", {"fi": ("edunvalvonta",), "sv": ("intressebevakning",), "en": ("advocacy",)}),
     (
-        "international work",
+        gettext_noop("advocacy"),
+        {"fi": ("edunvalvonta",), "sv": ("intressebevakning",), "en": ("advocacy",)},
+    ),
+    (
+        gettext_noop("international work"),
         {
             "fi": ("kansainvälinen toiminta", "kv-toiminta"),
             "sv": ("internationellt arbete", "internationalisering"),
@@ -31,16 +44,16 @@ GLOSSARY: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
         },
     ),
     (
-        "good practice",
+        gettext_noop("good practice"),
         {
             "fi": ("hyvä käytäntö", "paras käytäntö"),
             "sv": ("gott exempel", "god praxis"),
             "en": ("good practice", "best practice"),
         },
     ),
-    ("impact", {"fi": ("vaikuttavuus",), "sv": ("effekt",), "en": ("impact",)}),
+    (gettext_noop("impact"), {"fi": ("vaikuttavuus",), "sv": ("effekt",), "en": ("impact",)}),
     (
-        "cost-effectiveness",
+        gettext_noop("cost-effectiveness"),
         {
             "fi": ("kustannusvaikuttavuus",),
             "sv": ("kostnadseffektivitet",),
@@ -48,7 +61,7 @@ GLOSSARY: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
         },
     ),
     (
-        "cooperation",
+        gettext_noop("cooperation"),
         {
             "fi": ("yhteistyö",),
             "sv": ("samarbete", "samverkan"),
@@ -56,24 +69,30 @@ GLOSSARY: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
         },
     ),
     (
-        "peer learning",
+        gettext_noop("peer learning"),
         {"fi": ("vertaisoppiminen",), "sv": ("kollegialt lärande",), "en": ("peer learning",)},
     ),
-    ("climate", {"fi": ("ilmasto",), "sv": ("klimat",), "en": ("climate",)}),
+    (gettext_noop("climate"), {"fi": ("ilmasto",), "sv": ("klimat",), "en": ("climate",)}),
     (
-        "early childhood education",
+        gettext_noop("early childhood education"),
         {"fi": ("varhaiskasvatus",), "sv": ("småbarnspedagogik",), "en": ("early education",)},
     ),
     (
-        "workforce shortage",
+        gettext_noop("workforce shortage"),
         {
             "fi": ("osaajapula", "työvoimapula"),
             "sv": ("personalbrist", "kompetensbrist"),
             "en": ("workforce shortage", "labour shortage"),
         },
     ),
-    ("benchmarking", {"fi": ("vertailu",), "sv": ("jämförelse",), "en": ("benchmarking",)}),
-    ("EU funding", {"fi": ("EU-rahoitus",), "sv": ("EU-finansiering",), "en": ("EU funding",)}),
+    (
+        gettext_noop("benchmarking"),
+        {"fi": ("vertailu",), "sv": ("jämförelse",), "en": ("benchmarking",)},
+    ),
+    (
+        gettext_noop("EU funding"),
+        {"fi": ("EU-rahoitus",), "sv": ("EU-finansiering",), "en": ("EU funding",)},
+    ),
 )
 
 # Places with a different name in Finnish, Swedish or English.

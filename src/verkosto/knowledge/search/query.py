@@ -3,16 +3,28 @@ item may contain, and written out for FTS5 or for PostgreSQL's tsquery. Pure Pyt
 
 A clause (a word, a phrase or a run of words naming a concept) becomes an OR of
 *alternatives*; each alternative remembers how it was derived, so a hit can say why it
-matched ("verkostojen → verkosto", "vänorter → ystävyyskaupunki (theme Twin towns)").
+matched ("verkostojen → verkosto", "vänorter → vänort, ystävyyskaupunki (theme Twin
+towns)"). Matching uses folded tokens (lower case, no diacritics); what a person reads
+keeps the letters: the base forms are written as the analysers give them (Voikko's
+"yhteistyö", simplemma's "vänort"), places and concepts as the vocabulary spells them.
 """
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from verkosto.common.text import fold
 from verkosto.knowledge.language import is_stopword
-from verkosto.knowledge.lemmatise import WORD, query_readings
+from verkosto.knowledge.lemmatise import (
+    WORD,
+    _get_voikko,
+    _simplemma,
+    _swedish_split,
+    _voikko_lock,
+    query_readings,
+)
 
 # --- expressions ------------------------------------------------------------------------
 
@@ -64,7 +76,10 @@ def sequence(tokens: Iterable[str]) -> Expr:
 @dataclass
 class Alternative:
     expr: Expr
-    note: str  # how it was derived, shown in `why`
+    note: str  # how it was derived, shown in `why` (written with its letters)
+    # For a place's other name or a concept's label: the base form of the typed word
+    # that led to it ("vänort" for "vänorter"), shown before the note.
+    base: str = ""
 
 
 @dataclass
@@ -72,10 +87,19 @@ class Clause:
     text: str  # as the user typed it
     alternatives: list[Alternative] = field(default_factory=list)
     negated: bool = False
+    # folded token → the same token as written ("yhteistyo" → "yhteistyö")
+    written: dict[str, str] = field(default_factory=dict)
 
-    def add(self, expr: Expr, note: str) -> None:
+    def add(self, expr: Expr, note: str, base: str = "") -> None:
         if all(a.expr != expr for a in self.alternatives):
-            self.alternatives.append(Alternative(expr, note))
+            self.alternatives.append(Alternative(expr, note, base))
+
+    def remember(self, tokens: Sequence[str], written: Sequence[str]) -> None:
+        for token, shown in zip(tokens, written, strict=True):
+            self.written.setdefault(token, shown)
+
+    def shown(self, tokens: Iterable[str]) -> str:
+        return " ".join(self.written.get(t, t) for t in tokens)
 
 
 @dataclass
@@ -101,7 +125,9 @@ class ParsedQuery:
 class Concept:
     """A theme or glossary entry: its labels per language as lemma-token tuples."""
 
-    name: str  # shown in `why`, e.g. "theme Twin towns"
+    # shown in `why`, e.g. "theme Twin towns"; may be lazy, rendered in the language of
+    # the query being read (the vocabulary is shared by every language)
+    name: str
     labels: tuple[tuple[str, tuple[str, ...], str], ...]  # (language, tokens, as written)
     theme_id: int | None = None
 
@@ -111,6 +137,11 @@ class Vocabulary:
     concepts: list[Concept] = field(default_factory=list)
     # folded place-name token tuple → the other names of the same place
     aliases: dict[tuple[str, ...], list[tuple[str, ...]]] = field(default_factory=dict)
+    # folded place-name token tuple → the name as written ("abo",) → "Åbo"
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def place_name(self, tokens: tuple[str, ...]) -> str:
+        return self.names.get(tokens) or " ".join(tokens)
 
     def index(self) -> dict[str, list[tuple[Concept, tuple[str, ...]]]]:
         """First label token → (concept, label tokens), for matching spans quickly."""
@@ -131,6 +162,57 @@ THEME_NOTE = "theme"
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 
 
+# --- written forms ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=20_000)
+def written_forms(word: str, language: str) -> tuple[str, ...]:
+    """Texts that hold the folded lemmas and parts of ``word`` with their letters, best
+    first: the analyser's base form (Voikko's BASEFORM and WORDBASES for Finnish,
+    simplemma's lemma of the word and of its compound parts), then the word as typed.
+    ``lemmatise`` folds these away; a query has few words, so they are asked again."""
+    forms: list[str] = []
+    if language == "fi":
+        voikko = _get_voikko()
+        if voikko is not None:
+            with _voikko_lock:
+                analyses = voikko.analyze(word)
+            if analyses:
+                # The first analysis, as lemmatise reads it.
+                forms += [analyses[0].get("BASEFORM") or "", analyses[0].get("WORDBASES") or ""]
+    if language == "sv" and word.isalpha():
+        parts = _swedish_split(word.lower())
+        if parts:
+            # lemmatise's compound lemma: the head as written, the last part's base form.
+            head = word[: len(word) - len(parts[-1])]
+            forms += [head + _simplemma(parts[-1], "sv"), *(_simplemma(p, "sv") for p in parts)]
+    forms += [_simplemma(word, language), word]
+    return tuple(f for f in forms if f)
+
+
+def unfold(token: str, forms: Iterable[str]) -> str:
+    """The folded ``token`` with the letters it has in the first of ``forms`` holding it
+    ("yhteistyo" in "yhteistyö" → "yhteistyö"); the token itself if none does."""
+    for given in forms:
+        # Composed first: a letter typed as base + combining mark folds as one.
+        form = unicodedata.normalize("NFC", given)
+        folded: list[str] = []
+        origin: list[int] = []  # for each folded character, its character in ``form``
+        for index, char in enumerate(form):
+            piece = fold(char) or " "
+            folded.append(piece)
+            origin.extend([index] * len(piece))
+        at = "".join(folded).find(token)
+        if at >= 0 and token:
+            return form[origin[at] : origin[at + len(token) - 1] + 1]
+    return token
+
+
+def _written(word: str, language: str, tokens: Sequence[str]) -> list[str]:
+    forms = written_forms(word, language)
+    return [unfold(t, forms) for t in tokens]
+
+
 def _word_clause(word: str, languages: tuple[str, ...] | None = None) -> Clause:
     clause = Clause(word)
     readings = query_readings(word)
@@ -139,12 +221,13 @@ def _word_clause(word: str, languages: tuple[str, ...] | None = None) -> Clause:
             continue
         if not analysis.lemmas:
             continue
-        main = sequence(analysis.lemmas)
-        surface = word.lower()
-        note = " ".join(analysis.lemmas)
-        clause.add(main, note if note != surface else surface)
+        lemmas = _written(word, lang, analysis.lemmas)
+        clause.remember(analysis.lemmas, lemmas)
+        clause.add(sequence(analysis.lemmas), " ".join(lemmas))
         if len(analysis.parts) >= 2:
-            clause.add(sequence(analysis.parts), " + ".join(analysis.parts))
+            parts = _written(word, lang, analysis.parts)
+            clause.remember(analysis.parts, parts)
+            clause.add(sequence(analysis.parts), " + ".join(parts))
     return clause
 
 
@@ -198,12 +281,16 @@ def _phrase_clause(
     clause = Clause(f'"{text}"', negated=negated)
     for lang in languages or ("fi", "sv", "en"):
         tokens: list[str] = []
+        shown: list[str] = []
         for word in words:
-            tokens.extend(query_readings(word)[lang].lemmas)
+            lemmas = query_readings(word)[lang].lemmas
+            tokens.extend(lemmas)
+            shown.extend(_written(word, lang, lemmas))
         if tokens:
+            clause.remember(tokens, shown)
             clause.add(
                 Adjacent(tuple(tokens)) if len(tokens) > 1 else Token(tokens[0]),
-                " ".join(tokens),
+                " ".join(shown),
             )
     return clause
 
@@ -211,7 +298,8 @@ def _phrase_clause(
 def _add_aliases(clause: Clause, vocabulary: Vocabulary) -> None:
     for lemma in sorted(_lemma_options(clause)):
         for other in vocabulary.aliases.get((lemma,), []):
-            clause.add(sequence(other), f"{' '.join(other)} ({PLACE_NOTE})")
+            note = f"{vocabulary.place_name(other)} ({PLACE_NOTE})"
+            clause.add(sequence(other), note, base=clause.shown((lemma,)))
 
 
 def _with_concepts(words: list[Clause], vocabulary: Vocabulary) -> list[Clause]:
@@ -243,18 +331,22 @@ def _with_concepts(words: list[Clause], vocabulary: Vocabulary) -> list[Clause]:
             continue
         span = words[i : i + n]
         merged = Clause(" ".join(c.text for c in span))
+        for clause in span:
+            merged.written = {**clause.written, **merged.written}
         if n == 1:
             # the word's own readings first, so `why` names the one that matched
             for alt in span[0].alternatives:
-                merged.add(alt.expr, alt.note)
+                merged.add(alt.expr, alt.note, alt.base)
         else:
             merged.add(
                 All(tuple(_clause_expr(c) for c in span)),
                 " ".join(c.alternatives[0].note for c in span),
             )
-        for concept, _tokens in found:
+        for concept, tokens in found:
+            # the reading of the typed words that names the concept ("vänort")
+            base = " ".join(c.shown((t,)) for c, t in zip(span, tokens, strict=True))
             for _lang, label, shown in concept.labels:
-                merged.add(sequence(label), f"{shown} ({concept.name})")
+                merged.add(sequence(label), f"{shown} ({concept.name})", base=base)
         out.append(merged)
         i += n
     return out
@@ -268,16 +360,15 @@ def _add_part_concepts(clause: Clause, by_first: dict) -> None:
             continue
         widened, notes, any_concept = [], [], False
         for part in alt.expr.parts:
-            labels = [
-                shown_tokens
-                for concept, tokens in by_first.get(part.text, [])
-                if len(tokens) == 1
-                for _lang, shown_tokens, _shown in concept.labels
-            ]
-            options = list(dict.fromkeys([(part.text,), *labels]))
+            # label tokens → the label as written, the part itself first
+            options = {(part.text,): clause.shown((part.text,))}
+            for concept, tokens in by_first.get(part.text, []):
+                if len(tokens) == 1:
+                    for _lang, label_tokens, label in concept.labels:
+                        options.setdefault(label_tokens, label)
             any_concept = any_concept or len(options) > 1
             widened.append(AnyOf(tuple(sequence(o) for o in options)) if len(options) > 1 else part)
-            notes.append("/".join(" ".join(o) for o in options))
+            notes.append("/".join(options.values()))
         if any_concept:
             clause.add(All(tuple(widened)), " + ".join(notes))
 
@@ -352,12 +443,17 @@ def holds_any(expr, present: set[str]) -> bool:
 
 
 def why(parsed: ParsedQuery, present: set[str]) -> list[str]:
-    """For each positive clause, how an item with these tokens matched it."""
+    """For each positive clause, how an item with these tokens matched it: the words as
+    typed, then the base form, place name or concept label that matched, written with
+    their letters ("verkostojen → verkosto", "vänorter → vänort, ystävyyskaupunki
+    (twin towns)")."""
     out: list[str] = []
     for clause in parsed.positive:
         for alt in clause.alternatives:
             if holds_any(alt.expr, present):
                 note = alt.note
+                if alt.base and fold(alt.base) != fold(clause.text):
+                    note = f"{alt.base}, {note}"
                 same = fold(note) == fold(clause.text)
                 out.append(clause.text if same else f"{clause.text} → {note}")
                 break

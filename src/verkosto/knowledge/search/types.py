@@ -46,6 +46,10 @@ class SearchResult:
     relaxed: bool = False
     # filled when search(…, who_limit=N): organisations ranked by their matching items
     who_has_done: list["OrganisationMatch"] = field(default_factory=list)
+    # when the matches do not fill the first page: items close in meaning that do not
+    # have the words (in any language; multilingual embeddings), best first. Not in
+    # ``total`` nor in the facet counts.
+    related: list[Hit] = field(default_factory=list)
 
     @property
     def pages(self) -> int:

@@ -1,10 +1,16 @@
 """The vocabulary queries are widened with: the glossary, the registry's themes in
-fi/sv/en and the other names of places. Built from the database, kept for a minute."""
+fi/sv/en and the other names of places. Built from the database, kept for a minute.
+
+The vocabulary is shared by readers of every language, so the concept names `why`
+shows are lazy: each is rendered in the language of the query being read.
+"""
 
 import threading
 import time
 
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from verkosto.common.text import fold
 from verkosto.knowledge.language import is_stopword
@@ -20,6 +26,16 @@ _cache: tuple[float, Vocabulary] | None = None
 def label_tokens(label: str, language: str) -> tuple[str, ...]:
     lemmas = lemmatise_text(label, language).lemmas.split()
     return tuple(t for t in lemmas if not is_stopword(t))
+
+
+def _theme_name(labels: dict[str, tuple[str, ...]]) -> str:
+    """'theme <label in the active language>', falling back in the order fi, sv, en."""
+    language = (get_language() or "")[:2]
+    label = labels.get(language) or next(iter(labels.values()))
+    return f"{THEME_NOTE} {label[0]}"
+
+
+_lazy_theme_name = lazy(_theme_name, str)
 
 
 def _concept(name: str, labels: dict[str, tuple[str, ...]], theme_id=None) -> Concept:
@@ -43,7 +59,7 @@ def _theme_concepts() -> list[Concept]:
             if (text := getattr(theme, f"label_{lang}", "") or "")
         }
         if len(labels) >= 2:
-            concepts.append(_concept(f"{THEME_NOTE} {theme.label}", labels, theme.pk))
+            concepts.append(_concept(_lazy_theme_name(labels), labels, theme.pk))
     return concepts
 
 
@@ -62,11 +78,15 @@ def _place_groups() -> list[tuple[str, ...]]:
 
 
 def build_vocabulary() -> Vocabulary:
-    concepts = [_concept(name, labels) for name, labels in GLOSSARY]
+    # The glossary's names are marked for translation in glossary.py.
+    concepts = [_concept(gettext_lazy(name), labels) for name, labels in GLOSSARY]
     concepts += _theme_concepts()
     aliases: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    names: dict[tuple[str, ...], str] = {}  # matching is folded; `why` shows the name
     for group in _place_groups():
         folded = [tuple(fold(n).split()) for n in group]
+        for tokens, written in zip(folded, group, strict=True):
+            names.setdefault(tokens, written)
         for name in folded:
             if len(name) != 1:
                 continue
@@ -74,7 +94,7 @@ def build_vocabulary() -> Vocabulary:
             for other in folded:
                 if other != name and other not in others:
                     others.append(other)
-    return Vocabulary(concepts, aliases)
+    return Vocabulary(concepts, aliases, names)
 
 
 def get_vocabulary() -> Vocabulary:

@@ -1,5 +1,5 @@
-"""Documents: the list, a document's page with its extracted text, the file itself, and
-the upload form (with a progress bar when JavaScript runs).
+"""Documents: the list, a document's page with its extracted text, the file itself, the
+upload form (with a progress bar when JavaScript runs) and the form for its metadata.
 
 An upload goes to ``services.document_upload``, which reads the text first: a damaged or
 password-protected file is refused with the reason and nothing is stored.
@@ -21,11 +21,12 @@ from verkosto.accounts.permissions import require_editor_anywhere
 from verkosto.accounts.workspaces import current_workspace
 from verkosto.knowledge import services
 from verkosto.knowledge.extract import ExtractionError
-from verkosto.knowledge.forms import DocumentUploadForm, ItemListFilterForm
+from verkosto.knowledge.forms import DocumentEditForm, DocumentUploadForm
 from verkosto.knowledge.messages import extraction_message
 from verkosto.knowledge.models import Document, DocumentFormat, ItemKind
 from verkosto.knowledge.views import access
-from verkosto.knowledge.views.items import _add_errors, may_write, paginate
+from verkosto.knowledge.views.items import HISTORY_SHOWN, _add_errors, list_context, may_write
+from verkosto.registry.selectors.history import record_history
 
 CONTENT_TYPES = {
     DocumentFormat.TXT: "text/plain; charset=utf-8",
@@ -40,9 +41,7 @@ CONTENT_TYPES = {
 @require_GET
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    filters = ItemListFilterForm(request.GET)
-    page = paginate(request, filters.filter(access.documents(request.user)))
-    context = {"page": page, "title": _("Documents"), "filters": filters}
+    context = {"title": _("Documents"), **list_context(request, ItemKind.DOCUMENT)}
     return render(request, "knowledge/document/list.html", context)
 
 
@@ -53,12 +52,66 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     writable = may_write(request.user, document)
     context = {
         "object": document,
+        "edit_url": reverse("knowledge:document-edit", args=[pk]) if writable else None,
         "delete_url": reverse("knowledge:document-delete", args=[pk]) if writable else None,
         "practices": list(
             access.practices(request.user).filter(attachments=document).order_by("title", "pk")
         ),
+        "history": record_history(actor=request.user, obj=document, limit=HISTORY_SHOWN),
     }
     return render(request, "knowledge/document/detail.html", context)
+
+
+def _update(request: HttpRequest, form: DocumentEditForm, pk: int) -> Document | None:
+    """The metadata the form validated, saved by ``services.document_update`` onto the
+    document as stored (the form has changed its own copy)."""
+    data = form.cleaned_data
+    document = Document.objects.get(pk=pk)
+    try:
+        services.document_update(
+            actor=request.user,
+            document=document,
+            title=data["title"],
+            summary=data["summary"],
+            language=data["language"],
+            organisation=data["organisation"],
+            workspace=form.chosen_workspace(),
+            themes=data["themes"],
+        )
+        return document
+    except ValidationError as error:
+        _add_errors(form, error)
+    except PermissionDenied as error:
+        form.add_error(None, str(error) or _("You may not make this change."))
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The metadata of a document: what its file cannot tell, and who sees it. The file
+    and the text read from it stay as they are."""
+    stored = access.item_or_404(ItemKind.DOCUMENT, request.user, pk)
+    services.require_item_write(request.user, stored)  # 403 before any form
+    posted = request.method == "POST"
+    form = DocumentEditForm(
+        request.POST if posted else None,
+        instance=Document.objects.select_related("workspace").get(pk=pk),
+        actor=request.user,
+        workspace=current_workspace(request),
+    )
+    if posted and form.is_valid():
+        document = _update(request, form, pk)
+        if document is not None:
+            messages.success(request, _("Saved: %(record)s.") % {"record": document})
+            return redirect("knowledge:document-detail", pk=pk)
+    context = {
+        "form": form,
+        "object": stored,
+        "verbose_name": Document._meta.verbose_name,
+        "cancel_url": reverse("knowledge:document-detail", args=[pk]),
+    }
+    return render(request, "knowledge/form.html", context, status=400 if posted else 200)
 
 
 @require_GET

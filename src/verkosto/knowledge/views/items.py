@@ -9,6 +9,7 @@ it is stored, so nobody moves another organisation's practice into their own by 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -25,6 +26,7 @@ from verkosto.accounts.permissions import Actor, require_editor_anywhere
 from verkosto.accounts.workspaces import current_workspace
 from verkosto.knowledge import forms as f
 from verkosto.knowledge import services
+from verkosto.knowledge.filtersets import FILTERSETS
 from verkosto.knowledge.models import GoodPractice, ItemKind, Report
 from verkosto.knowledge.views import access
 from verkosto.registry.selectors.history import record_history
@@ -85,17 +87,27 @@ def paginate(request: HttpRequest, queryset) -> object:
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
 
+def list_context(request: HttpRequest, kind: str) -> dict:
+    """The page of items and the filter form of a list page: the kind's FilterSet (the
+    API list's own) over what the user may see. An invalid filter is shown with its
+    error and not applied."""
+    filterset = FILTERSETS[kind](request.GET or None, queryset=access.QUERYSETS[kind](request.user))
+    queryset = filterset.qs if filterset.is_bound else filterset.queryset
+    form = filterset.form
+    form.fields.pop("ordering", None)  # the list's order is fixed; the API sorts
+    # A select of every organisation would make the page heavy: the value travels as a
+    # hidden field (from links) and the page names the organisation chosen.
+    form.fields["organisation"].widget = forms.HiddenInput()
+    # Validated by ``qs`` above; an invalid value is left out of cleaned_data.
+    chosen = form.cleaned_data.get("organisation") if form.is_bound else None
+    return {"page": paginate(request, queryset), "filters": form, "organisation": chosen}
+
+
 @require_GET
 @login_required
 def item_list(request: HttpRequest, kind: str) -> HttpResponse:
-    pages = PAGES[kind]
-    filters = f.ItemListFilterForm(request.GET)
-    page = paginate(request, filters.filter(access.QUERYSETS[kind](request.user)))
-    return render(
-        request,
-        f"knowledge/{kind}/list.html",
-        {"title": pages.title, "page": page, "kind": kind, "filters": filters},
-    )
+    context = {"title": PAGES[kind].title, "kind": kind, **list_context(request, kind)}
+    return render(request, f"knowledge/{kind}/list.html", context)
 
 
 @require_GET

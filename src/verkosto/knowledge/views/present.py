@@ -107,4 +107,5 @@ def result_data(
             for key in FILTER_KEYS
         },
         "who_has_done": who_data(who),
+        "related": [hit_data(h) for h in result.related],
     }

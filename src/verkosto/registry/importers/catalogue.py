@@ -2,7 +2,7 @@
 
 from django.utils.module_loading import import_string
 
-from verkosto.registry.importers.base import Importer
+from verkosto.registry.importers.base import BaseImporter
 
 KINDS: dict[str, str] = {
     "statfi-municipalities": "verkosto.registry.importers.statfi.StatfiMunicipalitiesImporter",
@@ -17,7 +17,7 @@ KINDS: dict[str, str] = {
 }
 
 
-def importer_class(kind: str) -> type[Importer]:
+def importer_class(kind: str) -> type[BaseImporter]:
     try:
         return import_string(KINDS[kind])
     except KeyError:

@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, ClassVar
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.common.countries import country_code
 from verkosto.common.text import fold_place
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Importer, Outcome
-from verkosto.registry.importers.errors import FileRejected, RowIssue, RowRejected, RowSkipped
+from verkosto.registry.importers.errors import (
+    FileRejected,
+    Message,
+    RowIssue,
+    RowRejected,
+    RowSkipped,
+)
 from verkosto.registry.importers.members import exact_network_ids
 from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.models import (
@@ -175,9 +183,13 @@ class CovenantOfMayorsImporter(Importer):
         for text in (NETWORK_NAMES["name_en"], *NETWORK_ALIASES):
             ids = exact_network_ids(text)
             if len(ids) > 1:
-                raise FileRejected(
-                    [RowIssue(0, "", f"{len(ids)} networks are called {text!r} (ids {ids[:5]})")]
+                message = Message(
+                    _("%(count)d networks are called %(name)r (ids %(ids)s)"),
+                    count=len(ids),
+                    name=text,
+                    ids=str(ids[:5]),
                 )
+                raise FileRejected([RowIssue(0, "", message)])
             if ids:
                 return Organisation.objects.get(pk=ids[0])
         return None
@@ -216,18 +228,25 @@ class CovenantOfMayorsImporter(Importer):
             # One row of the 2024 file (14991, Piemonte) has no name: nothing to match on.
             raise RowSkipped(
                 "organisation_name",
-                f"no name, and no organisation has covenant id {signatory}: "
-                "cannot be matched or created",
+                _(
+                    "no name, and no organisation has covenant id %(id)s: cannot be matched "
+                    "or created"
+                ),
+                id=signatory,
             )
         country = country_code(row["country_code"]) if len(row["country_code"]) == 2 else None
         if country is None:
-            raise RowRejected("country_code", f"{row['country_code']!r} is not a country code")
+            raise RowRejected(
+                "country_code", _("%(value)r is not a country code"), value=row["country_code"]
+            )
         population = values.integer(row, "population_adhesion", maximum=2_000_000_000)
         adhesion = values.partial_date(row, "date_of_adhesion")
         status = STATUS.get(row["signatory_status"])
         if status is None:
             raise RowRejected(
-                "signatory_status", f"{row['signatory_status']!r} is not published or on_hold"
+                "signatory_status",
+                _("%(value)r is not published or on_hold"),
+                value=row["signatory_status"],
             )
         commitments = ", ".join(
             label for column, label in COMMITMENTS if values.boolean(row, column)
@@ -307,8 +326,11 @@ class CovenantOfMayorsImporter(Importer):
             except Ambiguous as exc:
                 raise RowSkipped(
                     "organisation_name",
-                    f"ambiguous, not guessed: {exc}; give the right one the covenant "
-                    "identifier to import this row",
+                    _(
+                        "ambiguous, not guessed: %(reason)s; give the right one the covenant "
+                        "identifier to import this row"
+                    ),
+                    reason=exc.message,
                 ) from exc
             if pk is not None:
                 return pk

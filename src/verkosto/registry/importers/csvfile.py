@@ -5,11 +5,20 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from verkosto.registry.importers.errors import FileRejected, RowIssue
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from verkosto.registry.importers.errors import FileRejected, Message, RowIssue
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
+
+
+def _issue(line: int, template: Promise, **params: Any) -> RowIssue:
+    """A problem with the file as a whole or with one of its lines (no field)."""
+    return RowIssue(line, "", Message(template, **params))
 
 
 def _decode(raw: bytes) -> str:
@@ -22,8 +31,14 @@ def _decode(raw: bytes) -> str:
                 RowIssue(
                     line,
                     "",
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at byte "
-                    f"{exc.start}); save it as UTF-8 and import again",
+                    Message(
+                        _(
+                            "the file is not UTF-8 text (byte %(byte)s at byte %(offset)d); "
+                            "save it as UTF-8 and import again"
+                        ),
+                        byte=f"0x{raw[exc.start]:02x}",
+                        offset=exc.start,
+                    ),
                 )
             ]
         ) from exc
@@ -32,13 +47,20 @@ def _decode(raw: bytes) -> str:
 def check_file(path: Path) -> None:
     """FileRejected unless ``path`` is a readable file within the size limit."""
     if not path.exists():
-        raise FileRejected([RowIssue(0, "", f"no such file: {path}")])
+        raise FileRejected([_issue(0, _("no such file: %(path)s"), path=str(path))])
     if path.is_dir():
-        raise FileRejected([RowIssue(0, "", f"{path} is a folder, not a file")])
+        raise FileRejected([_issue(0, _("%(path)s is a folder, not a file"), path=str(path))])
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise FileRejected(
-            [RowIssue(0, "", f"the file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+            [
+                _issue(
+                    0,
+                    _("the file is %(size)d bytes; the limit is %(limit)d"),
+                    size=size,
+                    limit=MAX_FILE_BYTES,
+                )
+            ]
         )
 
 
@@ -47,10 +69,10 @@ def read_text(path: Path) -> str:
     check_file(path)
     text = _decode(path.read_bytes())
     if not text.strip():
-        raise FileRejected([RowIssue(0, "", "the file is empty")])
+        raise FileRejected([_issue(0, _("the file is empty"))])
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise FileRejected([RowIssue(line, "", "the file contains NUL bytes: not a text file")])
+        raise FileRejected([_issue(line, _("the file contains NUL bytes: not a text file"))])
     return text
 
 
@@ -59,10 +81,11 @@ def _check_line_lengths(text: str) -> None:
         if len(line) > MAX_LINE_CHARS:
             raise FileRejected(
                 [
-                    RowIssue(
+                    _issue(
                         number,
-                        "",
-                        f"the line is {len(line)} characters long; the limit is {MAX_LINE_CHARS}",
+                        _("the line is %(length)d characters long; the limit is %(limit)d"),
+                        length=len(line),
+                        limit=MAX_LINE_CHARS,
                     )
                 ]
             )
@@ -90,7 +113,7 @@ def read_rows(
     try:
         columns = header or next(reader)
     except csv.Error as exc:
-        raise FileRejected([RowIssue(1, "", f"unreadable header: {exc}")]) from exc
+        raise FileRejected([_issue(1, _("unreadable header: %(error)s"), error=str(exc))]) from exc
     columns = [c.strip() for c in columns]
     missing = sorted(required - set(columns))
     if missing:
@@ -99,12 +122,15 @@ def read_rows(
                 RowIssue(
                     1,
                     ", ".join(missing),
-                    "missing column(s); the file has: " + ", ".join(columns),
+                    Message(
+                        _("missing column(s); the file has: %(columns)s"),
+                        columns=", ".join(columns),
+                    ),
                 )
             ]
         )
     if len(set(columns)) != len(columns):
-        raise FileRejected([RowIssue(1, "", "the header names a column twice")])
+        raise FileRejected([_issue(1, _("the header names a column twice"))])
     while True:
         line = reader.line_num + 1
         try:
@@ -112,14 +138,19 @@ def read_rows(
         except StopIteration:
             break
         except csv.Error as exc:
-            raise FileRejected([RowIssue(reader.line_num, "", f"malformed CSV: {exc}")]) from exc
+            raise FileRejected(
+                [_issue(reader.line_num, _("malformed CSV: %(error)s"), error=str(exc))]
+            ) from exc
         if not fields or all(not f.strip() for f in fields):
             continue
         if len(fields) != len(columns):
             yield (
                 line,
-                RowIssue(
-                    line, "", f"the row has {len(fields)} fields; the header has {len(columns)}"
+                _issue(
+                    line,
+                    _("the row has %(fields)d fields; the header has %(columns)d"),
+                    fields=len(fields),
+                    columns=len(columns),
                 ),
             )
             continue

@@ -13,12 +13,20 @@ docs/importing-member-lists.md describes every option with worked examples.
 from pathlib import Path
 from typing import Any, ClassVar
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.common.countries import country_code
 from verkosto.common.partial_dates import PartialDate
 from verkosto.common.text import fold
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Importer, ImportSummary, Outcome
-from verkosto.registry.importers.errors import FileRejected, RowIssue, RowRejected, RowSkipped
+from verkosto.registry.importers.errors import (
+    FileRejected,
+    Message,
+    RowIssue,
+    RowRejected,
+    RowSkipped,
+)
 from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.models import (
     Identifier,
@@ -80,6 +88,19 @@ KNOWN_LISTS: dict[str, dict[str, str]] = {
     },
 }
 
+# What a member of each kind is called in messages ("no municipality called 'Aarhus'").
+KIND_NOUNS = {
+    OrganisationKind.MUNICIPALITY: _("municipality"),
+    OrganisationKind.REGION: _("region"),
+    OrganisationKind.STATE_BODY: _("state body"),
+    OrganisationKind.NETWORK: _("network"),
+    OrganisationKind.ASSOCIATION: _("association"),
+    OrganisationKind.UNIVERSITY: _("university"),
+    OrganisationKind.COMPANY: _("company"),
+    OrganisationKind.EU_BODY: _("EU body"),
+    OrganisationKind.OTHER: _("other organisation"),
+}
+
 YES = {"yes", "true", "1", "kyllä", "ja"}
 NO = {"no", "false", "0", "ei", "nej"}
 
@@ -116,12 +137,19 @@ class MemberListImporter(Importer):
         self.option = self._single_options()
         self.name_column = self.option.get("name", "")
         if not self.name_column:
-            raise ValueError("members needs --option name=<column with the member's name>")
+            raise ValueError(
+                Message(_("members needs --option name=<column with the member's name>"))
+            )
         self.network_text = self.option.get("network") or self.option.get("create-network", "")
         if not self.network_text:
             raise ValueError(
-                "members needs --option network=<name, alias or identifier of the network> "
-                "(or --option create-network=<full name> for a network not yet registered)"
+                Message(
+                    _(
+                        "members needs --option network=<name, alias or identifier of the "
+                        "network> (or --option create-network=<full name> for a network not "
+                        "yet registered)"
+                    )
+                )
             )
         self.create_network = self.option.get("create-network", "")
         self.country_column = self.option.get("country", "")
@@ -130,13 +158,17 @@ class MemberListImporter(Importer):
             self.default_country = country_code(self.option["default-country"]) or ""
             if not self.default_country:
                 raise ValueError(
-                    f"default-country {self.option['default-country']!r} is not a country "
-                    "code or name (e.g. FI)"
+                    Message(
+                        _("default-country %(value)r is not a country code or name (e.g. FI)"),
+                        value=self.option["default-country"],
+                    )
                 )
         self.code_column = self.option.get("code", "")
         self.code_scheme = self.option.get("code-scheme", "")
         if bool(self.code_column) != bool(self.code_scheme):
-            raise ValueError("code and code-scheme go together: the column and its scheme")
+            raise ValueError(
+                Message(_("code and code-scheme go together: the column and its scheme"))
+            )
         self._choice("code-scheme", IdentifierScheme)
         self.start_column = self.option.get("start", "")
         self.population_column = self.option.get("population", "")
@@ -145,7 +177,9 @@ class MemberListImporter(Importer):
         self.scope = self._choice("network-scope", NetworkScope)
         self.type = self._choice("network-type", NetworkType)
         if bool(self.scope) != bool(self.type):
-            raise ValueError("network-scope and network-type go together (the network's profile)")
+            raise ValueError(
+                Message(_("network-scope and network-type go together (the network's profile)"))
+            )
         self.create_missing = self._yes_no("create-missing")
         self.required_columns = {
             c
@@ -162,19 +196,30 @@ class MemberListImporter(Importer):
     def _single_options(self) -> dict[str, str]:
         twice = sorted(k for k, v in self.options.items() if len(v) > 1)
         if twice:
-            raise ValueError(f"option(s) given more than once: {', '.join(twice)}")
+            raise ValueError(
+                Message(_("option(s) given more than once: %(options)s"), options=", ".join(twice))
+            )
         return {k: v[0] for k, v in self.options.items()}
 
     def _choice(self, key: str, choices: Any) -> str:
         value = self.option.get(key, "")
         if value and value not in choices.values:
-            raise ValueError(f"{key} {value!r} is not one of: {', '.join(choices.values)}")
+            raise ValueError(
+                Message(
+                    _("%(option)s %(value)r is not one of: %(choices)s"),
+                    option=key,
+                    value=value,
+                    choices=", ".join(choices.values),
+                )
+            )
         return value
 
     def _yes_no(self, key: str) -> bool:
         value = self.option.get(key, "no").casefold()
         if value not in YES | NO:
-            raise ValueError(f"{key} takes yes or no, not {value!r}")
+            raise ValueError(
+                Message(_("%(option)s takes yes or no, not %(value)r"), option=key, value=value)
+            )
         return value in YES
 
     # --- the source ------------------------------------------------------------------------
@@ -215,8 +260,15 @@ class MemberListImporter(Importer):
                     RowIssue(
                         0,
                         "network",
-                        f"{self.network_text!r} names {len(ids)} networks (ids {ids[:5]}); "
-                        "give the full name or an identifier",
+                        Message(
+                            _(
+                                "%(network)r names %(count)d networks (ids %(ids)s); give the "
+                                "full name or an identifier"
+                            ),
+                            network=self.network_text,
+                            count=len(ids),
+                            ids=str(ids[:5]),
+                        ),
                     )
                 ]
             )
@@ -229,17 +281,24 @@ class MemberListImporter(Importer):
                 text=self.network_text,
                 queryset=Organisation.objects.filter(kind=OrganisationKind.NETWORK),
             ).values_list("name", flat=True)[:5]
-            hint = f"; did you mean: {', '.join(near)}" if near else ""
-            raise FileRejected(
-                [
-                    RowIssue(
-                        0,
-                        "network",
-                        f"no network is called {self.network_text!r}{hint}. To register it, "
-                        "add --option create-network=<its full name>",
-                    )
-                ]
-            )
+            if near:
+                message = Message(
+                    _(
+                        "no network is called %(network)r; did you mean: %(near)s. To "
+                        "register it, add --option create-network=<its full name>"
+                    ),
+                    network=self.network_text,
+                    near=", ".join(near),
+                )
+            else:
+                message = Message(
+                    _(
+                        "no network is called %(network)r. To register it, add --option "
+                        "create-network=<its full name>"
+                    ),
+                    network=self.network_text,
+                )
+            raise FileRejected([RowIssue(0, "network", message)])
         if self.scope and not NetworkProfile.objects.filter(organisation=network).exists():
             self.upsert(
                 NetworkProfile,
@@ -283,7 +342,12 @@ class MemberListImporter(Importer):
         member, member_outcome = self._member(name, country, code, population)
         first = self.members_seen.setdefault(member.pk, line)
         if first != line:
-            raise RowSkipped(self.name_column, f"{name!r} is the same organisation as line {first}")
+            raise RowSkipped(
+                self.name_column,
+                _("%(name)r is the same organisation as line %(first)d"),
+                name=name,
+                first=first,
+            )
         return self._membership(member, start, member_outcome)
 
     def _country(self, row: dict[str, str]) -> str:
@@ -292,7 +356,9 @@ class MemberListImporter(Importer):
             return self.default_country
         code = country_code(raw)
         if code is None:
-            raise RowRejected(self.country_column, f"{raw!r} is not a country name or ISO code")
+            raise RowRejected(
+                self.country_column, _("%(value)r is not a country name or ISO code"), value=raw
+            )
         return code
 
     def _member(
@@ -306,11 +372,26 @@ class MemberListImporter(Importer):
             # A member list's figure only fills a gap; it never replaces official data.
             return self.upsert(Organisation, org, {"population": population})
         if not self.create_missing:
-            where = f"in {country}" if country else "in the registry"
+            kind = KIND_NOUNS.get(self.member_kind, self.member_kind)
+            if country:
+                raise RowSkipped(
+                    self.name_column,
+                    _(
+                        "no %(kind)s called %(name)r in %(country)s; add it first, or import "
+                        "with --option create-missing=yes"
+                    ),
+                    kind=kind,
+                    name=name,
+                    country=country,
+                )
             raise RowSkipped(
                 self.name_column,
-                f"no {self.member_kind} called {name!r} {where}; add it first, or import "
-                "with --option create-missing=yes",
+                _(
+                    "no %(kind)s called %(name)r in the registry; add it first, or import "
+                    "with --option create-missing=yes"
+                ),
+                kind=kind,
+                name=name,
             )
         org, outcome = self.upsert(
             Organisation,
@@ -342,14 +423,23 @@ class MemberListImporter(Importer):
         try:
             pk = self.resolver.by_name(country, name) if country else self._by_name_anywhere(name)
         except Ambiguous as exc:
-            raise RowSkipped(self.name_column, f"ambiguous, not guessed: {exc}") from exc
+            raise RowSkipped(
+                self.name_column, _("ambiguous, not guessed: %(reason)s"), reason=exc.message
+            ) from exc
         if pk == self.network.pk:
-            raise RowSkipped(self.name_column, "the network cannot be its own member")
+            raise RowSkipped(self.name_column, _("the network cannot be its own member"))
         if pk is not None and code and self.code_of.get(pk, code) != code:
             raise RowSkipped(
                 self.code_column,
-                f"{name!r} matches organisation {pk}, whose {self.code_scheme} is "
-                f"{self.code_of[pk]}, not {code}",
+                _(
+                    "%(name)r matches organisation %(id)d, whose %(scheme)s is %(theirs)s, "
+                    "not %(code)s"
+                ),
+                name=name,
+                id=pk,
+                scheme=self.code_scheme,
+                theirs=self.code_of[pk],
+                code=code,
             )
         return pk
 
@@ -370,11 +460,19 @@ class MemberListImporter(Importer):
             .values_list("pk", "country")[:5]
         )
         if elsewhere:
-            found = ", ".join(f"id {pk} in {country}" for pk, country in elsewhere)
+            found = [
+                Message(_("id %(id)d in %(country)s"), id=pk, country=country)
+                for pk, country in elsewhere
+            ]
             raise RowSkipped(
                 self.name_column,
-                f"the file gives no country and {name!r} names {found}; not guessed: "
-                "map a country column (--option country=…) or give --option default-country=…",
+                _(
+                    "the file gives no country and %(name)r names %(found)s; not guessed: "
+                    "map a country column (--option country=…) or give --option "
+                    "default-country=…"
+                ),
+                name=name,
+                found=found,
             )
         return None
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
 from verkosto.registry.importers.base import Importer, Outcome
-from verkosto.registry.importers.errors import RowIssue, RowRejected
+from verkosto.registry.importers.errors import Message, RowIssue, RowRejected
 from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.models import (
     Identifier,
@@ -151,8 +151,14 @@ class PlaceImporter(Importer):
         if by_code and by_origin and by_code != by_origin:
             raise RowRejected(
                 code.column,
-                f"{code.value} is the {code.scheme} of organisation #{by_code}, but "
-                f"organisation #{by_origin} was imported from it earlier; merge the two first",
+                _(
+                    "%(code)s is the %(scheme)s of organisation #%(owner)d, but organisation "
+                    "#%(imported)d was imported from it earlier; merge the two first"
+                ),
+                code=code.value,
+                scheme=code.scheme,
+                owner=by_code,
+                imported=by_origin,
             )
         pk = by_code or by_origin or self._match_name(place)
         if pk is None:
@@ -161,16 +167,30 @@ class PlaceImporter(Importer):
         if org.kind != place.kind or org.country not in ("", self.country):
             raise RowRejected(
                 code.column,
-                f"{code.value} belongs to organisation #{pk} ({org}), which is a "
-                f"{org.kind} in {org.country or 'no country'}, not a {place.kind} in "
-                f"{self.country}",
+                _(
+                    "%(code)s belongs to organisation #%(id)d (%(name)s), which is a %(kind)s "
+                    "in %(country)s, not a %(wanted)s in %(here)s"
+                ),
+                code=code.value,
+                id=pk,
+                name=str(org),
+                kind=org.kind,
+                country=org.country or Message(_("no country")),
+                wanted=place.kind,
+                here=self.country,
             )
         earlier = self._claimed.get(pk)
         if earlier is not None and earlier.place.origin_id != place.origin_id:
             raise RowRejected(
                 code.column,
-                f"matches organisation #{pk} ({org}), which line {earlier.line} "
-                f"({earlier.place.code.value}) already matched",
+                _(
+                    "matches organisation #%(id)d (%(name)s), which line %(line)d (%(code)s) "
+                    "already matched"
+                ),
+                id=pk,
+                name=str(org),
+                line=earlier.line,
+                code=earlier.place.code.value,
             )
         return pk
 
@@ -193,9 +213,14 @@ class PlaceImporter(Importer):
         if len(exact) > 1:
             raise RowRejected(
                 place.name_column,
-                f"{place.names.get(place.name_column, given[0])!r} fits organisations "
-                f"{exact[:5]}; give the right one the {place.code.scheme} {place.code.value} "
-                "and import again",
+                _(
+                    "%(name)r fits organisations %(ids)s; give the right one the %(scheme)s "
+                    "%(code)s and import again"
+                ),
+                name=place.names.get(place.name_column, given[0]),
+                ids=str(exact[:5]),
+                scheme=place.code.scheme,
+                code=place.code.value,
             )
         return exact[0] if exact else None
 
@@ -254,8 +279,14 @@ class PlaceImporter(Importer):
                 if first_given.get(column) != value:
                     raise RowRejected(
                         column,
-                        f"{value!r} differs from {first_given.get(column)!r}, given for "
-                        f"the same {key} on line {first_line}",
+                        _(
+                            "%(value)r differs from %(first)r, given for the same %(place)s on "
+                            "line %(line)d"
+                        ),
+                        value=value,
+                        first=first_given.get(column),
+                        place=key,
+                        line=first_line,
                     )
             return None
         outcome = self.plan(line, place)
@@ -269,16 +300,27 @@ class PlaceImporter(Importer):
         if owner is not None and owner != pk:
             raise RowRejected(
                 code.column,
-                f"{code.value} is already the {code.scheme} of organisation #{owner} "
-                f"({self._orgs[owner]}); an identifier belongs to one organisation",
+                _(
+                    "%(code)s is already the %(scheme)s of organisation #%(owner)d (%(name)s); "
+                    "an identifier belongs to one organisation"
+                ),
+                code=code.value,
+                scheme=code.scheme,
+                owner=owner,
+                name=str(self._orgs[owner]),
             )
         pending = self._pending.get(key)
         if pending is not None and pending.place.origin_id != place.origin_id:
             raise RowRejected(
                 code.column,
-                f"{code.value} was already given to {pending.place.kind} "
-                f"{pending.place.code.value} on line {pending.line}; an identifier belongs "
-                "to one organisation",
+                _(
+                    "%(code)s was already given to %(kind)s %(other)s on line %(line)d; an "
+                    "identifier belongs to one organisation"
+                ),
+                code=code.value,
+                kind=pending.place.kind,
+                other=pending.place.code.value,
+                line=pending.line,
             )
         return owner
 
@@ -294,7 +336,7 @@ class PlaceImporter(Importer):
     # --- writing ------------------------------------------------------------------------
     def finish(self) -> None:
         if not self.row_count:
-            raise ValidationError("the file has a header but no rows")
+            raise RowRejected("", _("the file has a header but no rows"))
         # The untranslated ``name`` column takes the default language's name (with
         # fallbacks), whatever language the command happens to run in.
         with translation.override(DEFAULT_LANGUAGE):

@@ -7,13 +7,22 @@ queries so that resolving a row costs none.
 
 from collections import defaultdict
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.common.text import fold_place
+from verkosto.registry.importers.errors import Message
 from verkosto.registry.models import Identifier, Organisation, OrganisationName
 
 
 class Ambiguous(Exception):
     def __init__(self, name: str, ids: set[int]):
-        super().__init__(f"{name!r} fits {len(ids)} organisations (ids {sorted(ids)[:5]})")
+        self.message = Message(
+            _("%(name)r fits %(count)d organisations (ids %(ids)s)"),
+            name=name,
+            count=len(ids),
+            ids=str(sorted(ids)[:5]),
+        )
+        super().__init__(self.message)
         self.ids = ids
 
 

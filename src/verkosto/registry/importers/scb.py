@@ -7,9 +7,11 @@ Two files are understood, told apart by their columns: ``municipality_county.csv
 parent. The first two digits of a kommunkod are its county's code, which is checked.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Outcome
-from verkosto.registry.importers.errors import FileRejected, RowIssue, RowRejected
+from verkosto.registry.importers.errors import FileRejected, Message, RowIssue, RowRejected
 from verkosto.registry.importers.municipal import Code, Place, PlaceImporter, combine
 from verkosto.registry.models import IdentifierScheme, NameKind, OrganisationKind
 
@@ -36,7 +38,9 @@ class SwedishMunicipalitiesImporter(PlaceImporter):
             return "counties"
         if given != MUNICIPALITY_COLUMNS:
             missing = ", ".join(sorted(MUNICIPALITY_COLUMNS - given))
-            raise FileRejected([RowIssue(1, missing, "missing column(s) of a municipality file")])
+            raise FileRejected(
+                [RowIssue(1, missing, Message(_("missing column(s) of a municipality file")))]
+            )
         return "municipalities"
 
     def process(self, line: int, row: dict[str, str]) -> Outcome:
@@ -52,7 +56,10 @@ class SwedishMunicipalitiesImporter(PlaceImporter):
         if code[:2] != county.code.value:
             raise RowRejected(
                 "county_code",
-                f"kommunkod {code} lies in county {code[:2]}, not {county.code.value}",
+                _("kommunkod %(code)s lies in county %(county)s, not %(given)s"),
+                code=code,
+                county=code[:2],
+                given=county.code.value,
             )
         municipality = Place(
             kind=OrganisationKind.MUNICIPALITY,

@@ -16,9 +16,11 @@ organisation. A file giving one NUTS3 code to two regions is rejected.
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Outcome
-from verkosto.registry.importers.errors import FileRejected, RowIssue, RowRejected
+from verkosto.registry.importers.errors import FileRejected, Message, RowIssue, RowRejected
 from verkosto.registry.importers.municipal import Code, Place, PlaceImporter, combine
 from verkosto.registry.models import IdentifierScheme, OrganisationKind
 
@@ -67,12 +69,20 @@ class StatfiMunicipalitiesImporter(PlaceImporter):
         population = sorted(c for c in columns if re.fullmatch(r"population_\d{4}", c))
         if len(population) > 1:
             raise FileRejected(
-                [RowIssue(1, ", ".join(population), "several population columns; give one")]
+                [
+                    RowIssue(
+                        1,
+                        ", ".join(population),
+                        Message(_("several population columns; give one")),
+                    )
+                ]
             )
         coordinates = {"lat", "lon"} & columns
         if len(coordinates) == 1:
             missing = ({"lat", "lon"} - coordinates).pop()
-            raise FileRejected([RowIssue(1, missing, "lat and lon come together; one is missing")])
+            raise FileRejected(
+                [RowIssue(1, missing, Message(_("lat and lon come together; one is missing")))]
+            )
         column = population[0] if population else None
         return Layout(
             population_column=column,
@@ -145,11 +155,17 @@ class StatfiMunicipalitiesImporter(PlaceImporter):
         latitude = values.coordinate(row, "lat", limit=90)
         longitude = values.coordinate(row, "lon", limit=180)
         if (latitude is None) != (longitude is None):
-            raise RowRejected("lat" if latitude is None else "lon", "give both lat and lon")
+            raise RowRejected("lat" if latitude is None else "lon", _("give both lat and lon"))
         for column, number, (low, high) in (
             ("lat", latitude, LATITUDES),
             ("lon", longitude, LONGITUDES),
         ):
             if number is not None and not low <= number <= high:
-                raise RowRejected(column, f"{number} is outside Finland ({low}–{high})")
+                raise RowRejected(
+                    column,
+                    _("%(number)s is outside Finland (%(low)s–%(high)s)"),
+                    number=number,
+                    low=low,
+                    high=high,
+                )
         return {"latitude": latitude, "longitude": longitude}

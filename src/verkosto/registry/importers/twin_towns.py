@@ -16,6 +16,8 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.common.countries import country_code
 from verkosto.common.text import fold_place
 from verkosto.registry.importers import values
@@ -33,6 +35,10 @@ from verkosto.registry.services.organisations import organisation_refresh_search
 
 # The countries whose municipalities the registry holds; their side of a pair must resolve.
 HOME_COUNTRIES = {"FI": "Finnish", "SE": "Swedish"}
+NO_HOME_MUNICIPALITY = {
+    "FI": _("no Finnish municipality named %(city)r"),
+    "SE": _("no Swedish municipality named %(city)r"),
+}
 
 
 def pair_origin_id(a: tuple[str, str], b: tuple[str, str]) -> str:
@@ -69,23 +75,29 @@ class TwinningBatch:
 
     def add(self, line: int, a: OrgRef, b: OrgRef, origin_id: str, field: str = "") -> Outcome:
         if a == b:
-            raise RowSkipped(field, "both sides are the same organisation")
+            raise RowSkipped(field, _("both sides are the same organisation"))
         first_line = self._lines.setdefault(frozenset((a, b)), line)
         if first_line != line:
-            raise RowSkipped(field, f"the same pair as line {first_line} (counted once)")
+            raise RowSkipped(
+                field, _("the same pair as line %(line)d (counted once)"), line=first_line
+            )
         if isinstance(a, int) and isinstance(b, int):
             found = self._existing.get((min(a, b), max(a, b)))
             if found:
                 pk, workspace = found
                 if workspace is not None:
                     # The pair may be recorded once only, and this one is private.
-                    raise RowSkipped(field, f"the pair is recorded as private twinning {pk}")
+                    raise RowSkipped(
+                        field, _("the pair is recorded as private twinning %(id)d"), id=pk
+                    )
                 # The file says the pair exists; it says nothing about its status, so an
                 # existing twinning (perhaps marked ended by a person) is left as it is.
                 return Outcome.UNCHANGED
         if origin_id in self._origins:
             raise RowSkipped(
-                field, f"origin id {origin_id!r} belongs to a twinning of another pair"
+                field,
+                _("origin id %(origin)r belongs to a twinning of another pair"),
+                origin=origin_id,
             )
         self._origins.add(origin_id)
         self._new.append((a, b, origin_id))
@@ -114,8 +126,18 @@ class TwinningBatch:
         return len(objs)
 
 
-OUT_OF_SCOPE = ("country1, country2", "have neither city in Finland or Sweden")
-REPEATED = ("", "repeat a pair given earlier in the file, in either order; counted once")
+# Rows counted, not listed: (field, reason with the number of rows).
+OUT_OF_SCOPE = (
+    "country1, country2",
+    _("%(count)d rows have neither city in Finland or Sweden (not listed)"),
+)
+REPEATED = (
+    "",
+    _(
+        "%(count)d rows repeat a pair given earlier in the file, in either order; counted "
+        "once (not listed)"
+    ),
+)
 
 
 class TwinTownsImporter(Importer):
@@ -175,7 +197,9 @@ class TwinTownsImporter(Importer):
         sides = [self._side(row, n) for n in ("1", "2")]  # rejects come before skips
         for n, (_city, code, _coords) in zip("12", sides, strict=True):
             if code is None:
-                raise RowSkipped(f"country{n}", f"unknown country {row[f'country{n}']!r}")
+                raise RowSkipped(
+                    f"country{n}", _("unknown country %(value)r"), value=row[f"country{n}"]
+                )
         refs = [
             self._resolve(n, city, code, coords)
             for n, (city, code, coords) in zip("12", sides, strict=True)
@@ -200,7 +224,7 @@ class TwinTownsImporter(Importer):
         lng = values.coordinate(row, f"lng{n}", limit=180)
         if (lat is None) != (lng is None):
             missing = f"lng{n}" if lng is None else f"lat{n}"
-            raise RowRejected(missing, "a coordinate needs both latitude and longitude")
+            raise RowRejected(missing, _("a coordinate needs both latitude and longitude"))
         return city, country_code(row[f"country{n}"]), (lat, lng) if lat is not None else None
 
     def _resolve(
@@ -215,10 +239,10 @@ class TwinTownsImporter(Importer):
             try:
                 pk = self.resolver.by_name(code, city)
             except Ambiguous as exc:
-                raise RowSkipped(field, str(exc)) from None
+                raise RowSkipped(field, exc.message) from None
         if code in HOME_COUNTRIES:
             if pk is None:
-                raise RowSkipped(field, f"no {HOME_COUNTRIES[code]} municipality named {city!r}")
+                raise RowSkipped(field, NO_HOME_MUNICIPALITY[code], city=city)
             return pk, None
         if pk is not None:
             return pk, coords if coords and pk in self._no_coordinates else None

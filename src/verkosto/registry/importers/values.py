@@ -2,6 +2,8 @@
 
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.common.partial_dates import PartialDate, PartialDateError, parse_partial_date
 from verkosto.registry.importers.errors import RowRejected
 
@@ -16,14 +18,21 @@ def text(row: dict[str, str], field: str, *, max_length: int, required: bool = T
     value = row.get(field, "")
     if not value:
         if required:
-            raise RowRejected(field, "a value is required")
+            raise RowRejected(field, _("a value is required"))
         return ""
     if len(value) > max_length:
-        raise RowRejected(field, f"{len(value)} characters; at most {max_length} allowed")
+        raise RowRejected(
+            field,
+            _("%(length)d characters; at most %(limit)d allowed"),
+            length=len(value),
+            limit=max_length,
+        )
     if _CONTROL.search(value):
-        raise RowRejected(field, "contains control characters")
+        raise RowRejected(field, _("contains control characters"))
     if value.startswith(_FORMULA_START) or (value.startswith("-") and not _is_number(value)):
-        raise RowRejected(field, f"{value[:40]!r} looks like a spreadsheet formula; refused")
+        raise RowRejected(
+            field, _("%(value)r looks like a spreadsheet formula; refused"), value=value[:40]
+        )
     return value
 
 
@@ -39,7 +48,12 @@ def code(row: dict[str, str], field: str, *, pattern: str, example: str) -> str:
     """A code that must match ``pattern`` fully (e.g. three digits)."""
     value = row.get(field, "")
     if not re.fullmatch(pattern, value):
-        raise RowRejected(field, f"{value[:40]!r} is not a valid code (expected e.g. {example})")
+        raise RowRejected(
+            field,
+            _("%(value)r is not a valid code (expected e.g. %(example)s)"),
+            value=value[:40],
+            example=example,
+        )
     return value
 
 
@@ -57,9 +71,15 @@ def integer(
     try:
         number = int(float(value)) if re.fullmatch(r"-?\d+(\.0+)?", value) else int(value)
     except ValueError as exc:
-        raise RowRejected(field, f"{value[:40]!r} is not a whole number") from exc
+        raise RowRejected(field, _("%(value)r is not a whole number"), value=value[:40]) from exc
     if not minimum <= number <= maximum:
-        raise RowRejected(field, f"{number} is out of range ({minimum}–{maximum})")
+        raise RowRejected(
+            field,
+            _("%(number)d is out of range (%(minimum)d–%(maximum)d)"),
+            number=number,
+            minimum=minimum,
+            maximum=maximum,
+        )
     return number
 
 
@@ -72,9 +92,11 @@ def coordinate(
     try:
         number = float(value)
     except ValueError as exc:
-        raise RowRejected(field, f"{value[:40]!r} is not a number") from exc
+        raise RowRejected(field, _("%(value)r is not a number"), value=value[:40]) from exc
     if not -limit <= number <= limit or number != number:
-        raise RowRejected(field, f"{number} is out of range (±{limit})")
+        raise RowRejected(
+            field, _("%(number)s is out of range (±%(limit)s)"), number=number, limit=limit
+        )
     return number
 
 
@@ -87,7 +109,16 @@ def partial_date(
     try:
         return parse_partial_date(value)
     except PartialDateError as exc:
-        raise RowRejected(field, str(exc)) from exc
+        # One translatable message for the parser's English reasons (bad shape, no such
+        # day, year out of range): the hint covers each.
+        raise RowRejected(
+            field,
+            _(
+                "%(value)r is not a valid date (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+                "D.M.YYYY, a year from 1000 to 2999)"
+            ),
+            value=value[:40],
+        ) from exc
 
 
 def boolean(row: dict[str, str], field: str) -> bool:
@@ -96,7 +127,7 @@ def boolean(row: dict[str, str], field: str) -> bool:
         return True
     if value in ("false", "0", "no", "ei", "nej", "", "-"):
         return False
-    raise RowRejected(field, f"{value[:40]!r} is not true or false")
+    raise RowRejected(field, _("%(value)r is not true or false"), value=value[:40])
 
 
 def start_fields(value: PartialDate | None) -> dict:

@@ -27,11 +27,19 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from verkosto.common.countries import country_code
 from verkosto.registry.importers import values
 from verkosto.registry.importers.base import Importer, ImportSummary, Outcome
 from verkosto.registry.importers.csvfile import read_rows, read_text
-from verkosto.registry.importers.errors import FileRejected, RowIssue, RowRejected, RowSkipped
+from verkosto.registry.importers.errors import (
+    FileRejected,
+    Message,
+    RowIssue,
+    RowRejected,
+    RowSkipped,
+)
 from verkosto.registry.importers.resolve import Ambiguous, OrganisationResolver
 from verkosto.registry.importers.twin_towns import (
     HOME_COUNTRIES,
@@ -47,7 +55,13 @@ _ENTITY = re.compile(r"https?://www\.wikidata\.org/entity/(.*)")
 _QID = re.compile(r"Q[1-9]\d*")
 # Country entities as SPARQL results give them (P17): Finland, Sweden.
 _COUNTRY_QIDS = {"Q33": "FI", "Q34": "SE"}
-REPEATED = ("", "repeat a pair given earlier in the file, in either direction; counted once")
+REPEATED = (
+    "",
+    _(
+        "%(count)d rows repeat a pair given earlier in the file, in either direction; "
+        "counted once (not listed)"
+    ),
+)
 
 
 def _entity_id(value: str) -> str:
@@ -58,7 +72,9 @@ def _entity_id(value: str) -> str:
 def _qid(row: dict[str, str], var: str) -> str:
     qid = _entity_id(row[var])
     if not _QID.fullmatch(qid):
-        raise RowRejected(var, f"{row[var][:60]!r} is not a Wikidata QID (expected e.g. Q1757)")
+        raise RowRejected(
+            var, _("%(value)r is not a Wikidata QID (expected e.g. Q1757)"), value=row[var][:60]
+        )
     return qid
 
 
@@ -86,26 +102,30 @@ def _parse_sparql(text: str) -> tuple[tuple[str, str], list]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FileRejected(
-            [RowIssue(exc.lineno, "", f"not valid JSON: {exc.msg} (column {exc.colno})")]
-        ) from None
+        message = Message(
+            _("not valid JSON: %(error)s (column %(column)d)"), error=exc.msg, column=exc.colno
+        )
+        raise FileRejected([RowIssue(exc.lineno, "", message)]) from None
     results = data.get("results") if isinstance(data, dict) else None
     bindings = results.get("bindings") if isinstance(results, dict) else None
     if not isinstance(bindings, list):
-        raise FileRejected(
-            [RowIssue(0, "", 'not SPARQL JSON results: expected {"results": {"bindings": […]}}')]
-        )
+        message = Message(_('not SPARQL JSON results: expected {"results": {"bindings": […]}}'))
+        raise FileRejected([RowIssue(0, "", message)])
     head = data.get("head") if isinstance(data.get("head"), dict) else {}
     variables = set(head.get("vars") or [])
     if not variables:
         variables = {k for binding in bindings if isinstance(binding, dict) for k in binding}
     pair = next((p for p in VARIABLE_PAIRS if set(p) <= variables), None)
     if pair is None:
-        accepted = " or ".join(f"?{a} and ?{b}" for a, b in VARIABLE_PAIRS)
-        have = ", ".join(sorted(map(str, variables))) or "none"
-        raise FileRejected(
-            [RowIssue(0, "", f"the results need the variables {accepted}; they have: {have}")]
+        accepted = [
+            Message(_("?%(first)s and ?%(second)s"), first=a, second=b) for a, b in VARIABLE_PAIRS
+        ]
+        message = Message(
+            _("the results need the variables %(accepted)s; they have: %(have)s"),
+            accepted=Message(_("%(first)s or %(second)s"), first=accepted[0], second=accepted[1]),
+            have=", ".join(sorted(map(str, variables))) or Message(_("none")),
         )
+        raise FileRejected([RowIssue(0, "", message)])
     return pair, bindings
 
 
@@ -115,15 +135,17 @@ def _binding_rows(
     """Each binding as a flat row; its number (from 1) stands for the line."""
     for number, binding in enumerate(bindings, start=1):
         if not isinstance(binding, dict):
-            yield number, RowIssue(number, "", f"binding {number} is not a JSON object")
+            message = Message(_("binding %(number)d is not a JSON object"), number=number)
+            yield number, RowIssue(number, "", message)
             continue
         missing = [var for var in pair if not _cell(binding, var)]
         if missing:
-            wanted = ", ".join(f"?{var}" for var in missing)
-            yield (
-                number,
-                RowIssue(number, ", ".join(missing), f"binding {number} has no value for {wanted}"),
+            message = Message(
+                _("binding %(number)d has no value for %(variables)s"),
+                number=number,
+                variables=", ".join(f"?{var}" for var in missing),
             )
+            yield number, RowIssue(number, ", ".join(missing), message)
             continue
         row = {}
         for var in pair:
@@ -189,7 +211,8 @@ class WikidataTwinningImporter(Importer):
         )
         if names == path or not names.is_file():
             if given:
-                raise FileRejected([RowIssue(0, "", f"no names file {names}")])
+                message = Message(_("no names file %(path)s"), path=str(names))
+                raise FileRejected([RowIssue(0, "", message)])
             return {}
         labels = {}
         for line in read_text(names).splitlines():
@@ -224,7 +247,7 @@ class WikidataTwinningImporter(Importer):
             var: values.text(row, f"{var}Label", max_length=300, required=False) for var in (a, b)
         }
         if qids[a] == qids[b]:
-            raise RowSkipped(b, f"{qids[a]} is twinned with itself")
+            raise RowSkipped(b, _("%(qid)s is twinned with itself"), qid=qids[a])
         found: dict[str, int] = {}
         learnt: dict[str, tuple[int, str]] = {}  # QID → (organisation, country) by label
         for var in (a, b):
@@ -241,7 +264,7 @@ class WikidataTwinningImporter(Importer):
             described = ", ".join(
                 f"{qids[v]} ({labels[v]})" if labels[v] else qids[v] for v in unknown
             )
-            raise RowSkipped(", ".join(unknown), f"unknown QID {described}")
+            raise RowSkipped(", ".join(unknown), _("unknown QID %(qids)s"), qids=described)
         origin_id = "|".join(sorted(qids.values(), key=lambda q: int(q[1:])))
         outcome = self.batch.add(line, found[a], found[b], origin_id, b)
         # Only a pair that is taken records the QIDs its labels matched.
@@ -264,15 +287,21 @@ class WikidataTwinningImporter(Importer):
         try:
             pk = self.municipalities.by_name(country, label)
         except Ambiguous as exc:
-            raise RowSkipped(var, f"{qid}: {exc}") from None
+            raise RowSkipped(var, _("%(qid)s: %(reason)s"), qid=qid, reason=exc.message) from None
         if pk is None:
             return None
         recorded = self._qids_of.get(pk, set()) - {qid}
         if recorded:
             raise RowSkipped(
                 var,
-                f"{qid} ({label}) names organisation {pk}, which has Wikidata QID "
-                f"{', '.join(sorted(recorded))}; not guessing which is right",
+                _(
+                    "%(qid)s (%(label)s) names organisation %(id)d, which has Wikidata QID "
+                    "%(recorded)s; not guessing which is right"
+                ),
+                qid=qid,
+                label=label,
+                id=pk,
+                recorded=", ".join(sorted(recorded)),
             )
         return pk, country
 

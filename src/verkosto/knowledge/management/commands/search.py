@@ -1,5 +1,8 @@
 """``verkosto search "<query>" [--json] [--limit N] [--explain]``: search the shared
-knowledge base from the command line (private items of workspaces are not shown)."""
+knowledge base from the command line (private items of workspaces are not shown).
+
+When the matches do not fill the list, items similar in meaning follow them, marked
+``"related": true`` in the JSON (see search.engine._related)."""
 
 import json
 
@@ -33,8 +36,10 @@ class Command(BaseCommand):
                     "why": hit.why,
                     "kind": hit.kind,
                     "id": hit.id,
+                    "related": related,
                 }
-                for hit in result.hits
+                for hits, related in ((result.hits, False), (result.related, True))
+                for hit in hits
             ]
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
@@ -44,4 +49,10 @@ class Command(BaseCommand):
         for n, hit in enumerate(result.hits, start=1):
             label = hit.origin_id or f"{hit.kind} {hit.id}"
             self.stdout.write(f"{n:>3}. {hit.title}  [{label}, score {hit.score:.3f}]")
+            self.stdout.write(f"     why: {'; '.join(hit.why)}")
+        if result.related:
+            self.stdout.write("Similar in meaning:")
+        for n, hit in enumerate(result.related, start=len(result.hits) + 1):
+            label = hit.origin_id or f"{hit.kind} {hit.id}"
+            self.stdout.write(f"{n:>3}. {hit.title}  [{label}]")
             self.stdout.write(f"     why: {'; '.join(hit.why)}")

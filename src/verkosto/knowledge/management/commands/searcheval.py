@@ -244,6 +244,7 @@ def _run_in_scratch(folder: Path, path: Path, k: int, out: Path) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from verkosto.knowledge import vectors
     from verkosto.knowledge.importer import DocumentFolderImporter
     from verkosto.knowledge.lemmatise import voikko_available
     from verkosto.knowledge.models import Document
@@ -255,6 +256,9 @@ def _run_in_scratch(folder: Path, path: Path, k: int, out: Path) -> None:
     _load_themes()
     summary = DocumentFolderImporter(allow_rejects=True).run(folder)
     clear_vocabulary()
+    # what the worker would compute after the import: the documents' vectors, so that
+    # (c) is the search as users get it, similar-in-meaning items included
+    vectors.embed_missing(progress=sys.stderr.isatty())
     documents = {d.origin_id: d for d in Document.objects.filter(data_source=IMPORT_SOURCE)}
     fields = {n: (d.title, d.summary, d.text) for n, d in documents.items()}
     texts = {n: "\n".join(f) for n, f in fields.items()}
@@ -264,7 +268,7 @@ def _run_in_scratch(folder: Path, path: Path, k: int, out: Path) -> None:
     rankers: dict[str, Callable[[str], list[str]]] = {
         "a": lambda q: substring_ranking(q, texts),
         "b": fts_rank,
-        "c": lambda q: [h.origin_id for h in search(q, limit=depth).hits],
+        "c": lambda q: [h.origin_id for h in _hits_then_related(search(q, limit=depth))],
     }
     rankings = {m: [rankers[m](q.text)[:depth] for q in queries] for m in MODES}
     about = {
@@ -273,15 +277,22 @@ def _run_in_scratch(folder: Path, path: Path, k: int, out: Path) -> None:
         "languages": Counter(d.language for d in documents.values()),
         "rejected": {issue.field: issue.message for issue in summary.rejections},
         "voikko": voikko_available(),
+        "embeddings": vectors.enabled(),
         "labels": {
             "a": "substring matching",
             "b": fts_label,
-            "c": "verkosto search",
+            "c": "verkosto search (then items similar in meaning)"
+            if vectors.enabled()
+            else "verkosto search",
         },
     }
     if not about["voikko"]:
         sys.stderr.write("warning: Voikko is missing: Finnish words are read by simplemma only\n")
     out.write_text(json.dumps({"about": about, "rankings": rankings}, ensure_ascii=False))
+
+
+def _hits_then_related(result) -> list:
+    return [*result.hits, *result.related]
 
 
 def _load_themes() -> None:
