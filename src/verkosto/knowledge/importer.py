@@ -12,11 +12,14 @@ adding copies.
 import hashlib
 from pathlib import Path
 
+from django.core.files.storage import default_storage
+
+from verkosto.knowledge import vectors
 from verkosto.knowledge.extract import ExtractionError
 from verkosto.knowledge.messages import extraction_message
 from verkosto.knowledge.models import Document
 from verkosto.knowledge.services import IMPORT_SOURCE, document_upload
-from verkosto.registry.importers.base import FileImporter, Outcome
+from verkosto.registry.importers.base import FileImporter, ImportSummary, Outcome
 from verkosto.registry.importers.errors import Message, RowRejected
 
 
@@ -43,6 +46,20 @@ class DocumentFolderImporter(FileImporter):
     help = "A folder of .txt, .html, .pdf and .docx files, as shared documents."
     suffixes = SUFFIXES
 
+    def run(self, path: Path | str) -> ImportSummary:
+        """The shared frame, then what its transaction cannot do: files are stored as they
+        are read, so a rolled-back import (a dry run, a rejected file) deletes the files
+        it stored; a committed one computes the documents' vectors at once, so the
+        command line's next search has them (a save only queues that for the worker)."""
+        self._stored: list[str] = []
+        summary = super().run(path)
+        if summary.committed:
+            vectors.embed_missing(progress=self.progress)
+        else:
+            for name in self._stored:
+                default_storage.delete(name)
+        return summary
+
     def process_file(self, number: int, path: Path) -> Outcome:
         content = path.read_bytes()
         existing = Document.objects.filter(data_source=IMPORT_SOURCE, origin_id=path.name).first()
@@ -50,7 +67,7 @@ class DocumentFolderImporter(FileImporter):
         if unchanged:
             return Outcome.UNCHANGED
         try:
-            document_upload(
+            document = document_upload(
                 actor=self.actor,
                 name=path.name,
                 content=content,
@@ -59,6 +76,8 @@ class DocumentFolderImporter(FileImporter):
             )
         except ExtractionError as exc:
             raise RowRejected("", _Unreadable(exc)) from exc
+        if existing is None or existing.file.name != document.file.name:
+            self._stored.append(document.file.name)
         return Outcome.CREATED if existing is None else Outcome.UPDATED
 
 

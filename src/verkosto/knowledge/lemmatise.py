@@ -230,3 +230,28 @@ def query_readings(word: str) -> dict[str, Analysis]:
     """A query word read as Finnish, Swedish and English: the query's language is
     seldom knowable from two words, so a word matches an item in any of them."""
     return {lang: analyse_word(word, lang) for lang in ("fi", "sv", "en")}
+
+
+@lru_cache(maxsize=20_000)
+def written_forms(word: str, language: str) -> tuple[str, ...]:
+    """Texts that hold the folded lemmas and parts of ``word`` with their letters, best
+    first: the analyser's base form (Voikko's BASEFORM and WORDBASES for Finnish,
+    simplemma's lemma of the word and of its compound parts), then the word as typed.
+    ``lemmatise`` folds these away; a query has few words, so they are asked again."""
+    forms: list[str] = []
+    if language == "fi":
+        voikko = _get_voikko()
+        if voikko is not None:
+            with _voikko_lock:
+                analyses = voikko.analyze(word)
+            if analyses:
+                # The first analysis, as lemmatise reads it.
+                forms += [analyses[0].get("BASEFORM") or "", analyses[0].get("WORDBASES") or ""]
+    if language == "sv" and word.isalpha():
+        parts = _swedish_split(word.lower())
+        if parts:
+            # lemmatise's compound lemma: the head as written, the last part's base form.
+            head = word[: len(word) - len(parts[-1])]
+            forms += [head + _simplemma(parts[-1], "sv"), *(_simplemma(p, "sv") for p in parts)]
+    forms += [_simplemma(word, language), word]
+    return tuple(f for f in forms if f)

@@ -144,6 +144,12 @@ class _Matrix:
 _MATRIX = _Matrix()
 
 
+def forget() -> None:
+    """Drop this process's matrix (tests: their rolled-back rows give ids out again)."""
+    global _MATRIX
+    _MATRIX = _Matrix()
+
+
 def nearest(query: str, k: int, floor: float) -> list[tuple[tuple[str, int], float]]:
     """The (kind, item id) of at most ``k`` items nearest to ``query`` in meaning, with
     their cosine (at least ``floor``), best first; visibility is the caller's to check."""

@@ -13,18 +13,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from verkosto.common.text import fold
 from verkosto.knowledge.language import is_stopword
-from verkosto.knowledge.lemmatise import (
-    WORD,
-    _get_voikko,
-    _simplemma,
-    _swedish_split,
-    _voikko_lock,
-    query_readings,
-)
+from verkosto.knowledge.lemmatise import WORD, query_readings, written_forms
 
 # --- expressions ------------------------------------------------------------------------
 
@@ -163,31 +155,6 @@ _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 
 
 # --- written forms ----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=20_000)
-def written_forms(word: str, language: str) -> tuple[str, ...]:
-    """Texts that hold the folded lemmas and parts of ``word`` with their letters, best
-    first: the analyser's base form (Voikko's BASEFORM and WORDBASES for Finnish,
-    simplemma's lemma of the word and of its compound parts), then the word as typed.
-    ``lemmatise`` folds these away; a query has few words, so they are asked again."""
-    forms: list[str] = []
-    if language == "fi":
-        voikko = _get_voikko()
-        if voikko is not None:
-            with _voikko_lock:
-                analyses = voikko.analyze(word)
-            if analyses:
-                # The first analysis, as lemmatise reads it.
-                forms += [analyses[0].get("BASEFORM") or "", analyses[0].get("WORDBASES") or ""]
-    if language == "sv" and word.isalpha():
-        parts = _swedish_split(word.lower())
-        if parts:
-            # lemmatise's compound lemma: the head as written, the last part's base form.
-            head = word[: len(word) - len(parts[-1])]
-            forms += [head + _simplemma(parts[-1], "sv"), *(_simplemma(p, "sv") for p in parts)]
-    forms += [_simplemma(word, language), word]
-    return tuple(f for f in forms if f)
 
 
 def unfold(token: str, forms: Iterable[str]) -> str:

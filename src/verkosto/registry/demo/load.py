@@ -93,6 +93,9 @@ def demo_load(*, stdout: IO[str] | None = None, with_user: bool = True) -> dict:
         from verkosto.portfolio.demo import portfolio_demo_load
 
         portfolio_demo_load(facts)
+        from verkosto.knowledge.demo import knowledge_demo_load
+
+        knowledge_demo_load(facts)
     counts = tally.as_dict()
     _print_summary(out, counts, tally)
     if with_user:
