@@ -39,3 +39,13 @@ def test_swedish_compounds_are_split_with_or_without_the_linking_s():
     assert analyse_word("klimatnätverket", "sv").parts == ("klimat", "natverk")
     got = analyse_word("vänortssamarbete", "sv")
     assert got.parts == ("vanort", "samarbete")
+
+
+def test_an_inflected_foreign_name_is_found_by_the_name():
+    """Voikko does not know "Eurocities"; its Finnish genitive still holds the name."""
+    require_voikko()
+    assert "eurocities" in analyse_word("Eurocitiesin", "fi").extras
+    assert "eurocities" in analyse_word("Eurocitiesissa", "fi").extras
+    # a known word is read by Voikko alone, and lower-case unknown words are left alone
+    assert analyse_word("Helsingin", "fi").lemmas == ("helsinki",)
+    assert analyse_word("kissoissa", "fi").extras.count("kisso") == 0

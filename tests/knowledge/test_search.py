@@ -230,3 +230,16 @@ def test_pages_totals_and_facets_agree_with_ranking_every_match():
     assert counts(pages[0])["country"] == [("FI", 4), ("SE", 3)]
     narrowed = search("pyöräily", filters={"theme": cycling.pk, "country": "SE"})
     assert narrowed.total == 1 and counts(narrowed)["organisation"] == [(malmo.pk, 1)]
+
+
+def test_a_foreign_name_with_a_finnish_ending_is_found_by_the_name():
+    require_voikko()
+    practice = practice_save(
+        actor=SYSTEM,
+        practice=GoodPractice(
+            title="Opit Eurocitiesin vuosikokouksesta",
+            summary="Kaupunki esitteli työtään Eurocitiesissa.",
+            organisation=OrganisationFactory(),
+        ),
+    )
+    assert [h.id for h in search("Eurocities").hits] == [practice.pk]
