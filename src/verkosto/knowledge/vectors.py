@@ -20,7 +20,7 @@ from django.db.models import Exists, Max, OuterRef
 from tqdm import tqdm
 
 from verkosto.knowledge import embeddings
-from verkosto.knowledge.models import ItemVector, SearchEntry
+from verkosto.knowledge.models import ItemKind, ItemVector, SearchEntry
 
 BATCH = 16
 
@@ -119,7 +119,10 @@ class _Matrix:
 
     def __init__(self) -> None:
         self.top = 0
-        self.keys: list[tuple[str, int]] = []
+        # Item keys as two arrays, not 100 000 tuples the garbage collector would walk
+        # on every full collection (a pause of its own in some search).
+        self.kinds = np.zeros(0, dtype=np.int8)
+        self.ids = np.zeros(0, dtype=np.int64)
         self.matrix = np.zeros((0, embeddings.DIM), dtype=np.float32)
         self.lock = threading.Lock()
 
@@ -134,13 +137,21 @@ class _Matrix:
                     .order_by("pk")
                     .values_list("kind", "object_id", "vector")
                 )
-                self.keys = self.keys + [(kind, object_id) for kind, object_id, _v in rows]
+                kinds = np.array([_KIND_CODE[k] for k, _o, _v in rows], dtype=np.int8)
+                ids = np.array([o for _k, o, _v in rows], dtype=np.int64)
                 added = embeddings.from_bytes([bytes(v) for _k, _o, v in rows])
+                self.kinds = np.concatenate([self.kinds, kinds])
+                self.ids = np.concatenate([self.ids, ids])
                 self.matrix = np.concatenate([self.matrix, added])
                 self.top = top
         return self
 
+    def key(self, row: int) -> tuple[str, int]:
+        return _KINDS[self.kinds[row]], int(self.ids[row])
 
+
+_KINDS = list(ItemKind.values)
+_KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
 _MATRIX = _Matrix()
 
 
@@ -154,7 +165,7 @@ def nearest(query: str, k: int, floor: float) -> list[tuple[tuple[str, int], flo
     """The (kind, item id) of at most ``k`` items nearest to ``query`` in meaning, with
     their cosine (at least ``floor``), best first; visibility is the caller's to check."""
     loaded = _MATRIX.current()
-    if not loaded.keys:
+    if not len(loaded.ids):
         return []
     found = embeddings.nearest(loaded.matrix, embeddings.embed_query(query), k, floor)
-    return [(loaded.keys[row], score) for row, score in found]
+    return [(loaded.key(row), score) for row, score in found]
