@@ -10,12 +10,20 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from verkosto.analytics.selectors.landscape import landscape_cache
 from verkosto.registry.demo.load import demo_load
 from verkosto.registry.models import Organisation
 
 
 class _Rollback(Exception):
     pass
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_landscape():
+    """Every test loads its landscape afresh: a test's rows are rolled back after it, so
+    the next test's data may come back with the same counts and keys."""
+    landscape_cache().clear()
 
 
 @pytest.fixture(scope="package")

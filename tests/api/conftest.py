@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from tests.factories import (
@@ -20,6 +21,7 @@ from verkosto.accounts.models import Role
 from verkosto.accounts.permissions import SYSTEM
 from verkosto.accounts.tokens import token_create
 from verkosto.knowledge.models import Document, GoodPractice, Report
+from verkosto.portfolio.models import CostLine, Evaluation, Outcome, Review
 from verkosto.registry import models as m
 
 # Written into every private record of workspace B: no response to A may contain it.
@@ -168,6 +170,7 @@ def world(db) -> World:
         "source": sources[1],
     }
     _add_knowledge(w)
+    _add_portfolio(w)
     return w
 
 
@@ -191,3 +194,35 @@ def _add_knowledge(w: World) -> None:
             text=title,
             workspace=workspace,
         )
+
+
+def _add_portfolio(w: World) -> None:
+    """A cost line, an outcome and a review (with an evaluation) private to each
+    workspace, B's with SECRET."""
+    for side, workspace, org, text in (
+        (w.own, w.ws_a, w.org_a, "A"),
+        (w.foreign, w.ws_b, w.org_b, SECRET),
+    ):
+        membership = side["membership"]
+        side["cost-line"] = CostLine.objects.create(
+            workspace=workspace,
+            membership=membership,
+            year=2025,
+            kind="travel",
+            amount=Decimal("10.00"),
+            note=text,
+        )
+        side["outcome"] = Outcome.objects.create(
+            workspace=workspace,
+            type="funding",
+            title=f"Tulos {text}",
+            date=dt.date(2025, 2, 1),
+            membership=membership,
+        )
+        review = Review.objects.create(
+            workspace=workspace, organisation=org, year=2025, opened_at=timezone.now()
+        )
+        Evaluation.objects.create(
+            review=review, membership=membership, network=w.network, rationale=text
+        )
+        side["review"] = review

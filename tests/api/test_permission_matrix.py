@@ -242,6 +242,11 @@ SPECS = {
         patch={"summary": "changed"},
         methods=frozenset({"get", "patch", "delete"}),
     ),
+    # The portfolio is read only through the API: every write is a 405 (403 for viewers).
+    **{
+        basename: Spec(PRIVATE, create=lambda w: {}, patch={}, methods=frozenset({"get"}))
+        for basename in ("cost-line", "outcome", "review")
+    },
 }
 
 ROLES = ("anonymous", "viewer", "editor", "admin")

@@ -1,10 +1,13 @@
 """Read-only API of the analyses: the same summaries as the pages, as JSON.
 
 ``/api/v1/analytics/<analysis>`` looks at the whole landscape (or one ``country``);
-``/api/v1/analytics/organisations/{id}/<analysis>`` at one organisation. Private facts
-count only for the workspace asked for (``workspace``, default the current one), and only
-when the caller has a role in it. Bad parameters answer 400, an unknown organisation
-404, both as problem+json.
+``/api/v1/analytics/organisations/{id}/<analysis>`` at one organisation. With an
+organisation, ``country`` limits what it is compared with (overlap: the networks of the
+country; centrality and communities: the ranked lists); trends of an organisation take no
+``country`` (it would only repeat the organisation's own or leave nothing) and answer 400
+when given one. Private facts count only for the workspace asked for (``workspace``,
+default the current one), and only when the caller has a role in it. Bad parameters
+answer 400, an unknown organisation 404, both as problem+json.
 """
 
 import abc
@@ -86,15 +89,16 @@ class OverlapView(AnalysisView):
         s.LandscapeQuerySerializer,
         "Network overlap: for a network its top overlapping networks and likely duplicates; "
         "for another organisation the overlaps of its networks; without one the largest "
-        "networks (of the country) and every likely duplicate, with reasons in words.",
+        "networks (of the country) and every likely duplicate, with reasons in words. With "
+        "an organisation and a country, only the networks of that country (based there or "
+        "with a current member from there) are compared.",
     )
     def get(self, request: Request, id: int | None = None) -> Response:
         return super().get(request, id)
 
     def summarise(self, loaded, *, org, params):
-        country = "" if org is not None else params.get("country", "")
         return summaries.overlap_summary(
-            loaded, as_of=params["as_of"], k=params["k"], org=org, country=country
+            loaded, as_of=params["as_of"], k=params["k"], org=org, **_with_country(params)
         )
 
 
@@ -140,14 +144,31 @@ class TrendsView(AnalysisView):
         s.TrendsSerializer,
         s.LandscapeQuerySerializer,
         "Active memberships per year by network type and scope, and active twinnings, for "
-        "everyone, a country or one organisation.",
+        "everyone or the organisations of a country.",
     )
     def get(self, request: Request, id: int | None = None) -> Response:
         return super().get(request, id)
 
     def summarise(self, loaded, *, org, params):
-        country = "" if org is not None else params.get("country", "")
-        return summaries.trends_summary(loaded, as_of=params["as_of"], org=org, country=country)
+        return summaries.trends_summary(
+            loaded, as_of=params["as_of"], org=org, **_with_country(params)
+        )
+
+
+class OrganisationTrendsView(TrendsView):
+    """Trends of one organisation: no ``country`` (see the module docstring), so the
+    OpenAPI document does not offer it and a request that gives one is a 400."""
+
+    query_serializer = s.OrganisationTrendsQuerySerializer
+
+    @_schema(
+        s.TrendsSerializer,
+        s.AnalysisQuerySerializer,
+        "Active memberships per year by network type and scope, and active twinnings, of "
+        "one organisation, and its twin towns on the day. Takes no country (400).",
+    )
+    def get(self, request: Request, id: int | None = None) -> Response:
+        return super().get(request, id)
 
 
 class PeersView(AnalysisView):

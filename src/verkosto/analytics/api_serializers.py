@@ -48,6 +48,20 @@ class LandscapeQuerySerializer(AnalysisQuerySerializer):
         return value.upper()
 
 
+class OrganisationTrendsQuerySerializer(AnalysisQuerySerializer):
+    """An organisation's trends take no ``country``: refused, not silently ignored, so a
+    client never reads the organisation's figures as the country's. Not a field, so the
+    OpenAPI document does not offer it."""
+
+    def validate(self, attrs: dict) -> dict:
+        if "country" in self.initial_data:
+            raise serializers.ValidationError(
+                {"country": [_("Trends of one organisation cannot be limited to a country.")]},
+                code="not_allowed",
+            )
+        return super().validate(attrs)
+
+
 # ---------------------------------------------------------------------------- answers
 class OrgRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()

@@ -17,7 +17,13 @@ _LANDSCAPE = {
     "communities": api.CommunitiesView,
     "trends": api.TrendsView,
 }
-_ORGANISATION = {**_LANDSCAPE, "peers": api.PeersView, "gaps": api.GapsView}
+_ORGANISATION = {
+    **_LANDSCAPE,
+    # An organisation's trends take no country (a 400), so their own view and schema.
+    "trends": api.OrganisationTrendsView,
+    "peers": api.PeersView,
+    "gaps": api.GapsView,
+}
 
 # Plain API views that are not viewsets (mounted under /api/v1/).
 urlpatterns: list = [

@@ -17,7 +17,7 @@ from verkosto.analytics.core.centrality import centrality
 from verkosto.analytics.core.communities import city_communities
 from verkosto.analytics.core.gaps import org_gaps
 from verkosto.analytics.core.landscape import OPEN_START
-from verkosto.analytics.core.overlap import network_overlap
+from verkosto.analytics.core.overlap import network_overlap, top_overlaps
 from verkosto.analytics.core.peers import city_peers
 from verkosto.analytics.core.results import Centrality, NetworkOverlap, OverlapPair, Reason
 from verkosto.analytics.core.trends import trends
@@ -180,18 +180,29 @@ def overlap_summary(
 ) -> dict[str, Any]:
     """A network: its top-k overlapping networks and likely duplicates. Another
     organisation: every pair of its current networks that overlap. Nobody: the largest
-    networks (of the country) and their overlaps, and every likely duplicate."""
+    networks (of the country) and their overlaps, and every likely duplicate.
+
+    With an organisation, ``country`` limits the networks it is compared with to those of
+    the country (based there or with a current member from there), as it limits the
+    networks shown without one; the organisation itself is always the subject."""
     ov = _overlap(loaded, as_of, k)
     out = _header(loaded, as_of, org, country)
+    compared = _networks_in_scope(loaded, as_of, country) if country else None
+    in_scope = set(compared.tolist()) if compared is not None else None
     if org is not None and is_network(loaded, org):
-        i = ov.index_of(org)
-        top = ov.top[i][:k]
+        if in_scope is None:
+            top = ov.top[ov.index_of(org)][:k]
+        else:
+            top = top_overlaps(ov, org, k=k, among=compared)
         networks = [org, *[p.b for p in top]]
         pairs = [_pair_dict(loaded, p) for p in top]
-        duplicates = [d for d in ov.duplicates if org in (d.a, d.b)]
+        mine = [(d, d.b if d.a == org else d.a) for d in ov.duplicates if org in (d.a, d.b)]
+        duplicates = [d for d, other in mine if in_scope is None or other in in_scope]
     else:
         if org is not None:
             networks = [int(p) for p in _active_networks_of(loaded, org, as_of)]
+            if in_scope is not None:
+                networks = [p for p in networks if p in in_scope]
         else:
             scope = _networks_in_scope(loaded, as_of, country)
             sizes = ov.sizes[[ov.index_of(int(p)) for p in scope]] if len(scope) else []
@@ -404,22 +415,19 @@ def _label(choices, value: str) -> str:
 def trends_summary(
     loaded: LoadedLandscape, *, as_of: dt.date, org: int | None = None, country: str = ""
 ) -> dict[str, Any]:
-    """Active memberships per year by network type and scope, and twinnings per year."""
+    """Active memberships per year by network type and scope, and twinnings per year, of
+    everyone, one organisation or the organisations of one country. Not of an
+    organisation *and* a country: an organisation belongs to one country, so the country
+    would either repeat it or leave nothing (ValueError, as in ``core.trends``)."""
     land = loaded.landscape
     first, last = _first_year(loaded, as_of), as_of.year
-    result = trends(
-        land,
-        first_year=first,
-        last_year=last,
-        org=org,
-        country=(country or None) if org is None else None,
-    )
+    result = trends(land, first_year=first, last_year=last, org=org, country=country or None)
     by_type: dict[str, list[int]] = {}
     for series in result.memberships:
         counts = by_type.setdefault(series.network_type, [0] * len(result.years))
         for i, value in enumerate(series.counts):
             counts[i] += int(value)
-    out = _header(loaded, as_of, org, country if org is None else "")
+    out = _header(loaded, as_of, org, country)
     out.update(
         years=[int(y) for y in result.years],
         memberships=[

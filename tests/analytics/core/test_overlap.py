@@ -2,11 +2,12 @@
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.analytics.core import oracle
 from tests.analytics.core.landscapes import as_of_days, landscapes
 from verkosto.analytics.core.landscape import Landscape
-from verkosto.analytics.core.overlap import network_overlap
+from verkosto.analytics.core.overlap import network_overlap, top_overlaps
 
 
 @settings(max_examples=40, deadline=None)
@@ -110,3 +111,23 @@ def test_heatmap_matches_pairs():
     assert heat.tolist() == [[1.0, 1.0], [1.0, 1.0]]
     assert result.heatmap([3, 4], "jaccard")[0, 1] == pytest.approx(1 / 3)
     assert result.heatmap([4, 3], "shared").tolist() == [[1, 1], [1, 3]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(land=landscapes(), day=as_of_days, k=st.integers(0, 4), data=st.data())
+def test_top_among_a_subset_is_the_best_k_of_the_subset(land, day, k, data):
+    """``top_overlaps`` ranks like ``top`` (the same list without a subset) and, with one,
+    gives the best k of the subset, not the best k of all cut down to it."""
+    result = network_overlap(land, as_of=day, k=k)
+    expected = oracle.overlap_pairs(land, day)
+    networks = [int(n) for n in result.networks]
+    for i, a in enumerate(networks):
+        assert top_overlaps(result, a, k=k) == result.top[i]
+        among = data.draw(st.lists(st.sampled_from(networks), unique=True), label="among")
+        mine = [(b, f) for (x, b), f in expected.items() if x == a and b in among]
+        mine.sort(
+            key=lambda bf: (-bf[1]["overlap"], -bf[1]["theme_jaccard"], -bf[1]["shared"], bf[0])
+        )
+        got = top_overlaps(result, a, k=k, among=among)
+        assert [p.b for p in got] == [b for b, _ in mine[:k]]
+        assert all(p == result.pair(a, p.b) for p in got)

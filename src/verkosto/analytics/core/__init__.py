@@ -9,7 +9,7 @@ from verkosto.analytics.core.centrality import centrality
 from verkosto.analytics.core.communities import city_communities
 from verkosto.analytics.core.gaps import org_gaps
 from verkosto.analytics.core.landscape import OPEN_END, OPEN_START, Landscape
-from verkosto.analytics.core.overlap import network_overlap
+from verkosto.analytics.core.overlap import network_overlap, top_overlaps
 from verkosto.analytics.core.peers import city_peers, city_peers_many
 from verkosto.analytics.core.results import REASON_CODES, Reason
 from verkosto.analytics.core.trends import trends
@@ -26,5 +26,6 @@ __all__ = [
     "city_peers_many",
     "network_overlap",
     "org_gaps",
+    "top_overlaps",
     "trends",
 ]

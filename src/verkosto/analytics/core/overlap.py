@@ -163,6 +163,55 @@ def network_overlap(
     )
 
 
+def top_overlaps(
+    ov: NetworkOverlap, network: int, *, k: int, among: np.ndarray | None = None
+) -> list[OverlapPair]:
+    """The top-``k`` list of ``network`` (an org position) ranked exactly as
+    ``network_overlap`` ranks ``top``, but only over the networks at positions ``among``
+    (every network when None).
+
+    Why not filter ``ov.top``: it holds only the best ``k`` of all networks, so filtering
+    it to a subset (e.g. the networks of one country) would leave fewer than ``k`` while
+    more of the subset overlap. One network's row is a few thousand entries at most, so
+    ranking it afresh is cheap.
+    """
+    i = ov.index_of(network)
+    row = ov.shared.getrow(i)
+    cols = row.indices.astype(np.int64)
+    counts = row.data.astype(np.int64)
+    keep = (cols != i) & (counts > 0)
+    if among is not None:
+        among = np.asarray(among, dtype=np.int64)
+        allowed = np.zeros(len(ov.networks), dtype=bool)
+        if len(among) and len(ov.networks):
+            at = np.minimum(np.searchsorted(ov.networks, among), len(ov.networks) - 1)
+            allowed[at[ov.networks[at] == among]] = True
+        keep &= allowed[cols]
+    cols, counts = cols[keep], counts[keep]
+    sizes = ov.sizes
+    overlap = counts / np.maximum(np.minimum(sizes[i], sizes[cols]), 1)
+    jaccard = counts / np.maximum(sizes[i] + sizes[cols] - counts, 1)
+    tshared = shared_theme_counts(ov.network_themes, np.full(len(cols), i, np.int64), cols)
+    tunion = ov.theme_counts[i] + ov.theme_counts[cols] - tshared
+    tjacc = np.where(tunion > 0, tshared / np.maximum(tunion, 1), 0.0)
+    order = np.lexsort((cols, -counts, -tjacc, -overlap))[: max(k, 0)]
+    a, a_id = int(ov.networks[i]), int(ov.network_ids[i])
+    return [
+        OverlapPair(
+            a,
+            int(ov.networks[c]),
+            a_id,
+            int(ov.network_ids[c]),
+            int(counts[j]),
+            float(jaccard[j]),
+            float(overlap[j]),
+            int(tshared[j]),
+            float(tjacc[j]),
+        )
+        for j, c in ((int(j), int(cols[j])) for j in order)
+    ]
+
+
 def _duplicate(
     land,
     view,

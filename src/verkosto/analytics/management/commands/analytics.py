@@ -32,7 +32,8 @@ def _date(value: str) -> dt.date:
 class Command(BaseCommand):
     help = (
         "Network analytics as JSON: overlap, peers, communities, centrality, trends, gaps "
-        "(of an organisation with --org, of a country with --country, or of everyone), or "
+        "(of an organisation with --org, of a country with --country, or of everyone; "
+        "--org with --country compares the organisation with that country only), or "
         "bench: the European-scale benchmark."
     )
 
@@ -68,6 +69,9 @@ class Command(BaseCommand):
             raise CommandError("--country: give a two-letter code such as FI.")
         if analysis in NEEDS_ORG and not opts["org"]:
             raise CommandError(f"{analysis} needs --org.")
+        if analysis == "trends" and opts["org"] and country:
+            # As in the API: an organisation's trends cannot be limited to a country.
+            raise CommandError("trends: give --org or --country, not both.")
         organisation = None
         if opts["org"]:
             try:
@@ -81,11 +85,9 @@ class Command(BaseCommand):
         loaded = landscape_load(audience=audience)
         org = loaded.position(organisation.pk) if organisation is not None else None
         if analysis == "trends":
-            return summaries.trends_summary(
-                loaded, as_of=as_of, org=org, country=country if org is None else ""
-            )
-        if analysis in NEEDS_ORG:
-            summary = getattr(summaries, f"{analysis}_summary")
-            return summary(loaded, as_of=as_of, k=k, org=org)
+            return summaries.trends_summary(loaded, as_of=as_of, org=org, country=country)
         summary = getattr(summaries, f"{analysis}_summary")
-        return summary(loaded, as_of=as_of, k=k, org=org, country=country if org is None else "")
+        if analysis in NEEDS_ORG:
+            return summary(loaded, as_of=as_of, k=k, org=org)
+        # With --org, --country limits what the organisation is compared with (as in the API).
+        return summary(loaded, as_of=as_of, k=k, org=org, country=country)
