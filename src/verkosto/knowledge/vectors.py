@@ -140,6 +140,8 @@ class _Matrix:
                 kinds = np.array([_KIND_CODE[k] for k, _o, _v in rows], dtype=np.int8)
                 ids = np.array([o for _k, o, _v in rows], dtype=np.int64)
                 added = embeddings.from_bytes([bytes(v) for _k, _o, v in rows])
+                # Keys before the matrix: a search reading the matrix meanwhile finds
+                # keys for every row it can see.
                 self.kinds = np.concatenate([self.kinds, kinds])
                 self.ids = np.concatenate([self.ids, ids])
                 self.matrix = np.concatenate([self.matrix, added])
