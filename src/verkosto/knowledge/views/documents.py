@@ -19,13 +19,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from verkosto.accounts.permissions import require_editor_anywhere
 from verkosto.accounts.workspaces import current_workspace
+from verkosto.common.forms import add_service_errors
 from verkosto.knowledge import services
 from verkosto.knowledge.extract import ExtractionError
 from verkosto.knowledge.forms import DocumentEditForm, DocumentUploadForm
 from verkosto.knowledge.messages import extraction_message
 from verkosto.knowledge.models import Document, DocumentFormat, ItemKind
 from verkosto.knowledge.views import access
-from verkosto.knowledge.views.items import HISTORY_SHOWN, _add_errors, list_context, may_write
+from verkosto.knowledge.views.items import HISTORY_SHOWN, list_context, may_write
 from verkosto.registry.selectors.history import record_history
 
 CONTENT_TYPES = {
@@ -80,7 +81,7 @@ def _update(request: HttpRequest, form: DocumentEditForm, pk: int) -> Document |
         )
         return document
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
     except PermissionDenied as error:
         form.add_error(None, str(error) or _("You may not make this change."))
     return None
@@ -156,7 +157,7 @@ def _upload(request: HttpRequest, form: DocumentUploadForm) -> Document | None:
             % {"name": upload.name[:100], "reason": extraction_message(error)},
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
     except PermissionDenied as error:
         form.add_error(None, str(error) or _("You may not make this change."))
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from verkosto.accounts.permissions import Actor, require_editor_anywhere
 from verkosto.accounts.workspaces import current_workspace
+from verkosto.common.forms import add_service_errors
 from verkosto.knowledge import forms as f
 from verkosto.knowledge import services
 from verkosto.knowledge.filtersets import FILTERSETS
@@ -130,23 +131,12 @@ def item_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, f"knowledge/{kind}/detail.html", context)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's validation errors on the fields they name (else on the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
-
-
 def _write(request: HttpRequest, pages: ItemPages, form) -> models.Model | None:
     try:
         with transaction.atomic():
             return pages.save(request.user, form.instance, form.cleaned_data)
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
     except PermissionDenied as error:
         form.add_error(None, str(error) or _("You may not make this change."))
     return None

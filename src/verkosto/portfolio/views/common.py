@@ -1,7 +1,6 @@
 """What every portfolio page needs: the current workspace and the reader's role in it."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.forms import Form
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -20,15 +19,3 @@ def workspace_or_403(request: HttpRequest, minimum: str = Role.VIEWER) -> Worksp
             _("You need the %(role)s role in this workspace.") % {"role": Role(minimum).label}
         )
     return workspace
-
-
-def add_service_errors(form: Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form fields it names (else on the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            target = name if name in form.fields else None
-            for message in errors:
-                form.add_error(None if name == NON_FIELD_ERRORS else target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

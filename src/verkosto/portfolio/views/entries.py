@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from verkosto.accounts.models import Role
+from verkosto.common.forms import add_service_errors
 from verkosto.portfolio import forms as f
 from verkosto.portfolio.models import (
     CostLine,
@@ -29,7 +30,7 @@ from verkosto.portfolio.models import (
 from verkosto.portfolio.selectors.inputs import cost_rows
 from verkosto.portfolio.services import costs, indicators, outcomes, weights
 from verkosto.portfolio.services.access import may_edit
-from verkosto.portfolio.views.common import add_service_errors, workspace_or_403
+from verkosto.portfolio.views.common import workspace_or_403
 
 PER_PAGE = 50
 

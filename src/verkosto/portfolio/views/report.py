@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from verkosto.accounts.models import Role
 from verkosto.accounts.permissions import has_role
+from verkosto.common.forms import add_service_errors
 from verkosto.portfolio.models import Review
 from verkosto.portfolio.models.report_job import ReportJob, ReportJobStatus
 from verkosto.portfolio.report.assemble import report_assemble
@@ -23,7 +24,7 @@ from verkosto.portfolio.report.forms import ReportForm
 from verkosto.portfolio.report.html import report_context
 from verkosto.portfolio.report.jobs import report_job_start
 from verkosto.portfolio.report.render import CONTENT_TYPES
-from verkosto.portfolio.views.common import add_service_errors, workspace_or_403
+from verkosto.portfolio.views.common import workspace_or_403
 
 POLL_SECONDS = 1
 

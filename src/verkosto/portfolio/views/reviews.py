@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from verkosto.accounts.models import Role
+from verkosto.common.forms import add_service_errors
 from verkosto.portfolio.forms import DecisionForm, JoinForm, ReviewOpenForm
 from verkosto.portfolio.models import FollowUp, Review
 from verkosto.portfolio.selectors import reviews as selectors
 from verkosto.portfolio.services import reviews as services
 from verkosto.portfolio.services.access import may_edit
-from verkosto.portfolio.views.common import add_service_errors, workspace_or_403
+from verkosto.portfolio.views.common import workspace_or_403
 from verkosto.registry.models import Membership
 
 

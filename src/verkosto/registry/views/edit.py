@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 from verkosto.accounts.models import Role
 from verkosto.accounts.permissions import Actor, require_editor_anywhere, require_role
 from verkosto.accounts.workspaces import current_workspace
+from verkosto.common.forms import add_service_errors
 from verkosto.registry import forms as f
 from verkosto.registry import models as m
 from verkosto.registry.services import goals, memberships, organisations, partnerships
@@ -197,17 +198,6 @@ EDITORS = {
 }
 
 
-def _add_errors(form: f.RecordForm, error: ValidationError) -> None:
-    """Put a service's validation errors on the form fields they name (else the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(None if field == NON_FIELD_ERRORS else target, item)
-    else:
-        form.add_error(None, error)
-
-
 def _data(request: HttpRequest):
     """The posted data, even when empty (an empty POST is still a submitted form)."""
     return request.POST if request.method == "POST" else None
@@ -243,7 +233,7 @@ def _save(request, form, write: Callable[[Actor, Any], Any]) -> Any:
             source = form.resolve_source(request.user) if "source" in form.fields else None
             return write(request.user, source)
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
     except PermissionDenied as error:
         form.add_error(None, str(error) or _("You may not make this change."))
     return None
