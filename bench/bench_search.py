@@ -260,7 +260,7 @@ def _embed_all() -> int:
         for kind, object_id, title, text in vectors.missing().values_list(
             "kind", "object_id", "words__title", "words__text"
         )
-        if (d := embeddings.digest(embeddings.passage_text(title, text))) in cached
+        if (d := embeddings.item_digest(title, text)) in cached
     ]
     ItemVector.objects.bulk_create(known)
     computed = vectors.embed_missing()

@@ -153,3 +153,13 @@ def test_importing_documents_computes_their_vectors(tmp_path, settings, capsys):
     assert ItemVector.objects.count() == 1  # no worker needed for the next search
     [hit] = search(QUERY).related
     assert hit.origin_id == "winter.txt"
+
+
+def test_reindex_replaces_the_vector_of_a_changed_text(capsys):
+    practice = _saved(*WINTER_CYCLING)
+    before = ItemVector.objects.get()
+    # changed behind the services' back (an SQL fix, an older release): reindex notices
+    GoodPractice.objects.filter(pk=practice.pk).update(summary="Studded tyres on loan.")
+    call_command("reindex")
+    after = ItemVector.objects.get()
+    assert after.pk != before.pk and after.digest != before.digest

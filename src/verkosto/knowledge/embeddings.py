@@ -54,6 +54,11 @@ def digest(passage: str) -> str:
     return hashlib.sha256(f"{MODEL}\n{passage}".encode()).hexdigest()
 
 
+def item_digest(title: str, text: str) -> str:
+    """The digest of what is embedded of an item with this title and text."""
+    return digest(passage_text(title, text))
+
+
 def embed_passages(passages: list[str]) -> np.ndarray:
     """(len(passages), DIM) float32, one normalised row per passage."""
     if not passages:

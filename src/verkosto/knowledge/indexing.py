@@ -95,10 +95,13 @@ def reindex_all(*, progress: bool = False) -> int:
     are computed afterwards (vectors.embed_missing)."""
     total = sum(model.objects.count() for model in KIND_OF)
     count = 0
-    digests = dict(
-        ((kind, object_id), digest)
-        for kind, object_id, digest in ItemVector.objects.values_list("kind", "object_id", "digest")
-    )
+    stored = {
+        (kind, object_id): (pk, digest)
+        for pk, kind, object_id, digest in ItemVector.objects.values_list(
+            "pk", "kind", "object_id", "digest"
+        )
+    }
+    outdated: list[int] = []
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for item in tqdm(_all_items(), total=total, disable=not progress, unit=" items"):
@@ -107,14 +110,13 @@ def reindex_all(*, progress: bool = False) -> int:
                 kind=KIND_OF[type(item)], object_id=item.pk, **entry_fields
             )
             SearchText.objects.create(entry=entry, **words)
-            key = (entry.kind, item.pk)
-            if key in digests and digests[key] != embeddings.digest(
-                embeddings.passage_text(words["title"], words["text"])
-            ):
-                ItemVector.objects.filter(kind=entry.kind, object_id=item.pk).delete()
+            pk, digest = stored.get((entry.kind, item.pk), (None, None))
+            if pk is not None and digest != embeddings.item_digest(words["title"], words["text"]):
+                outdated.append(pk)
             theme_ids = [t.pk for t in item.themes.all()]
             if theme_ids:
                 entry.themes.set(theme_ids)
             count += 1
+        ItemVector.objects.filter(pk__in=outdated).delete()
         vectors.drop_orphans()
     return count

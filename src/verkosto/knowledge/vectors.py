@@ -33,7 +33,7 @@ def enabled() -> bool:
 def drop_outdated(kind: str, object_id: int, title: str, text: str) -> None:
     """Forget the item's vector when its text changed since it was computed, and make
     sure a worker computes the missing vectors after this transaction commits."""
-    current = embeddings.digest(embeddings.passage_text(title, text))
+    current = embeddings.item_digest(title, text)
     ItemVector.objects.filter(kind=kind, object_id=object_id).exclude(digest=current).delete()
     if enabled():
         schedule()
